@@ -1,0 +1,467 @@
+// Page script: brings the build-time calculator forms to life.
+// One module worker per tab runs the Python; it is created on the first interaction with a form
+// (or when a page with a form is idle on a fast connection), never on pages without one, and it
+// survives Material's instant navigation because it lives in this module's scope.
+import { config } from "./calc-config.mjs";
+import { KIND } from "./calc-protocol.mjs";
+
+const RUN_TIMEOUT_MS = 10_000;
+const BAD_NUMBER = "not a number"; // sent for a number input the browser cannot parse
+
+// ---------------------------------------------------------------- worker client (one per tab)
+
+/** @type {{ worker: Worker, pending: Map<number, {resolve: Function, reject: Function, timer: number}>, nextId: number, start: Promise<any> | null } | null} */
+let client = null;
+
+function createClient() {
+  const worker = new Worker(new URL("./calc-worker.mjs", import.meta.url), { type: "module" });
+  const c = { worker, pending: new Map(), nextId: 1, start: null };
+  worker.addEventListener("message", (event) => {
+    const reply = event.data;
+    const waiter = c.pending.get(reply.id);
+    if (!waiter) return;
+    c.pending.delete(reply.id);
+    clearTimeout(waiter.timer);
+    if (reply.ok) waiter.resolve(reply.value);
+    else waiter.reject(new Error(reply.error));
+  });
+  worker.addEventListener("error", (event) => {
+    event.preventDefault();
+    dropClient(c, new Error(event.message || "the worker script failed to load"));
+  });
+  return c;
+}
+
+/** Reject everything still waiting and forget the worker, so the next start makes a new one. */
+function dropClient(c, error) {
+  for (const waiter of c.pending.values()) {
+    clearTimeout(waiter.timer);
+    waiter.reject(error);
+  }
+  c.pending.clear();
+  c.worker.terminate();
+  if (client === c) client = null;
+}
+
+function request(c, kind, payload, timeoutMs) {
+  return new Promise((resolve, reject) => {
+    const id = c.nextId++;
+    const timer = setTimeout(() => {
+      c.pending.delete(id);
+      reject(new Error(`no answer from Python after ${Math.round(timeoutMs / 1000)} s`));
+    }, timeoutMs);
+    c.pending.set(id, { resolve, reject, timer });
+    c.worker.postMessage({ id, kind, ...payload });
+  });
+}
+
+/** Start Python once per tab; resolves with { python } or rejects (start-up timeout included). */
+function startPython() {
+  client ??= createClient();
+  const c = client;
+  c.start ??= request(c, KIND.START, {}, config.startTimeoutMs).catch((error) => {
+    dropClient(c, error);
+    throw error;
+  });
+  return c.start;
+}
+
+async function runPython(calc, inputs) {
+  await startPython();
+  return request(client, KIND.RUN, { calc, inputs: JSON.stringify(inputs) }, RUN_TIMEOUT_MS);
+}
+
+// ---------------------------------------------------------------- reading and writing the form
+
+function fieldsOf(form) {
+  return [...form.querySelectorAll("fieldset[data-field]")].map((set) => ({
+    name: set.dataset.field,
+    kind: set.dataset.kind,
+    set,
+  }));
+}
+
+/** The inputs as the reader gave them: numbers as numbers, blanks left out. */
+function collect(form) {
+  const inputs = {};
+  for (const { name, kind, set } of fieldsOf(form)) {
+    if (kind === "number" || kind === "integer") {
+      const input = set.querySelector("input");
+      if (input.validity.badInput) inputs[name] = BAD_NUMBER;
+      else if (input.value.trim() !== "") inputs[name] = Number(input.value);
+    } else if (kind === "choice") {
+      const checked = set.querySelector("input:checked");
+      if (checked) inputs[name] = checked.value;
+    } else if (kind === "boolean") {
+      inputs[name] = set.querySelector("input").checked;
+    }
+  }
+  return inputs;
+}
+
+function apply(form, values) {
+  for (const { name, kind, set } of fieldsOf(form)) {
+    if (!(name in values)) continue;
+    const value = values[name];
+    if (kind === "number" || kind === "integer") set.querySelector("input").value = value;
+    else if (kind === "choice") {
+      for (const radio of set.querySelectorAll("input")) radio.checked = radio.value === value;
+    } else if (kind === "boolean") set.querySelector("input").checked = value === "true";
+  }
+}
+
+function clearInputs(form) {
+  for (const input of form.querySelectorAll("input")) {
+    if (input.type === "radio" || input.type === "checkbox") input.checked = false;
+    else input.value = "";
+  }
+}
+
+function hasAnswers(form) {
+  return fieldsOf(form).some(({ kind, set }) =>
+    kind === "boolean" ? set.querySelector("input").checked : kind === "choice" ? !!set.querySelector("input:checked") : set.querySelector("input").value !== "" || set.querySelector("input").validity.badInput,
+  );
+}
+
+// ---------------------------------------------------------------- the link that reproduces inputs
+
+function toFragment(inputs) {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(inputs)) {
+    if (value !== BAD_NUMBER) params.set(name, String(value));
+  }
+  return params.toString();
+}
+
+/** Field values from the address's fragment, only for fields this form has. */
+function fromFragment(form) {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const names = new Set(fieldsOf(form).map((f) => f.name));
+  const values = {};
+  for (const [name, value] of params) if (names.has(name)) values[name] = value;
+  return values;
+}
+
+function writeFragment(inputs) {
+  const fragment = toFragment(inputs);
+  if (location.hash.slice(1) === fragment) return;
+  const url = new URL(location.href);
+  url.hash = fragment;
+  history.replaceState(history.state, "", url);
+}
+
+function clearFragment() {
+  if (!location.hash) return;
+  const url = new URL(location.href);
+  url.hash = "";
+  history.replaceState(history.state, "", url.href.replace(/#$/, ""));
+}
+
+// ---------------------------------------------------------------- showing state, errors, results
+
+const STATUS = {
+  loading: "Starting Python in your browser. The first visit downloads about 13 MB; later visits use the cache.",
+  ready: (python) => `Ready: Python ${python} is running in your browser. Nothing you enter leaves this page.`,
+  error: (reason) => `The calculator could not start (${reason}). You can still score by hand with the scoring table below.`,
+};
+
+function setState(form, state, text) {
+  form.dataset.calcState = state;
+  const status = form.querySelector('[data-slot="status"]');
+  status.replaceChildren(text);
+  if (state === "error") {
+    const link = document.createElement("a");
+    link.href = `#calc-${form.dataset.calc}-scoring`;
+    link.textContent = "Go to the scoring table";
+    const retry = document.createElement("button");
+    retry.type = "button";
+    retry.className = "md-button";
+    retry.dataset.action = "retry";
+    retry.textContent = "Try again";
+    status.append(" ", link, " ", retry);
+  }
+}
+
+function clearErrors(form) {
+  for (const slot of form.querySelectorAll("[data-error-for]")) {
+    slot.hidden = true;
+    slot.textContent = "";
+  }
+  for (const input of form.querySelectorAll('[aria-invalid="true"]')) input.removeAttribute("aria-invalid");
+}
+
+function showError(form, field, message) {
+  const slot = form.querySelector(`[data-error-for="${CSS.escape(field)}"]`) ?? form.querySelector('[data-error-for=""]');
+  slot.textContent = message;
+  slot.hidden = false;
+  for (const input of form.querySelectorAll(`[name="${CSS.escape(field)}"]`)) input.setAttribute("aria-invalid", "true");
+}
+
+function outputOf(form) {
+  return document.querySelector(`[data-calc-output="${CSS.escape(form.dataset.calc)}"]`);
+}
+
+function el(tag, text, attrs = {}) {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value);
+  return node;
+}
+
+function clearResult(form, headline) {
+  form.removeAttribute("data-calc-result");
+  const out = outputOf(form);
+  if (!out) return;
+  out.querySelector('[data-slot="headline"]').textContent = headline;
+  out.querySelector(".calc-result__tabs").hidden = true;
+  out.querySelector(".calc-result__actions").hidden = true;
+  out.querySelector('[data-slot="warnings"]').replaceChildren();
+  out.querySelector('[data-slot="action-status"]').textContent = "";
+}
+
+function breakdownTable(result) {
+  const table = el("table");
+  table.append(el("caption", "How the total is made up"));
+  const head = el("tr");
+  for (const title of ["Dimension", "Answer", "Points", "Source (confidence)"]) head.append(el("th", title, { scope: "col" }));
+  table.append(el("thead"));
+  table.tHead.append(head);
+  const body = el("tbody");
+  const shortOf = Object.fromEntries(result.sources.map((s) => [s.key, s.short]));
+  for (const row of result.details) {
+    const tr = el("tr");
+    tr.append(el("th", row.label, { scope: "row" }), el("td", row.answer), el("td", String(row.points)));
+    tr.append(el("td", `${row.sources.map((k) => shortOf[k] ?? k).join(", ")} (${row.confidence})`));
+    body.append(tr);
+  }
+  const total = el("tr");
+  total.append(el("th", "Total", { scope: "row" }), el("td", result.band_label), el("td", String(result.total)), el("td", ""));
+  body.append(total);
+  table.append(body);
+  return table;
+}
+
+function sourceList(result) {
+  const list = el("ul", undefined, { class: "calc-sources" });
+  for (const source of result.sources) {
+    const item = el("li", `${source.citation} `);
+    if (source.doi) item.append(el("a", `doi:${source.doi}`, { href: `https://doi.org/${source.doi}` }));
+    list.append(item);
+  }
+  return list;
+}
+
+function headlineOf(result) {
+  const [low, high] = result.total_range;
+  return `Total ${result.total} (possible ${low} to ${high}): ${result.band_label}`;
+}
+
+function showResult(form, text) {
+  const result = JSON.parse(text);
+  form.dataset.calcResult = text;
+  const out = outputOf(form);
+  if (!out) return;
+  out.querySelector('[data-slot="headline"]').textContent = headlineOf(result);
+  const clinical = out.querySelector('[data-slot="clinical"]');
+  clinical.replaceChildren(el("p", result.interpretation.clinical), breakdownTable(result), el("p", "Sources:"), sourceList(result));
+  out.querySelector('[data-slot="plain"]').replaceChildren(el("p", result.interpretation.plain));
+  const warnings = out.querySelector('[data-slot="warnings"]');
+  warnings.replaceChildren(
+    ...result.warnings.map((text) => {
+      const box = el("div", undefined, { class: "admonition warning" });
+      box.append(el("p", "Please note", { class: "admonition-title" }), el("p", text));
+      return box;
+    }),
+  );
+  out.querySelector(".calc-result__tabs").hidden = false;
+  out.querySelector(".calc-result__actions").hidden = false;
+}
+
+/** The result as plain text, for pasting into notes or slides. */
+function resultAsText(form) {
+  const result = JSON.parse(form.dataset.calcResult);
+  const lines = [`${form.querySelector(".calc-form__title strong").textContent} (calculator version ${result.version})`, headlineOf(result), ""];
+  for (const row of result.details) lines.push(`- ${row.label}: ${row.answer} = ${row.points}`);
+  lines.push("", result.interpretation.clinical, "", result.interpretation.plain);
+  for (const warning of result.warnings) lines.push("", `Note: ${warning}`);
+  lines.push("", "Sources:", ...result.sources.map((s) => `- ${s.citation}${s.doi ? ` doi:${s.doi}` : ""}`));
+  lines.push("", `Link: ${location.href}`, "This is not a diagnosis or a treatment decision.");
+  return lines.join("\n");
+}
+
+async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = el("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.append(area);
+    area.select();
+    const ok = document.execCommand("copy");
+    area.remove();
+    return ok;
+  }
+}
+
+// ---------------------------------------------------------------- one mounted form
+
+function mount(form) {
+  let active = true;
+  let seq = 0;
+  const calc = form.dataset.calc;
+  const out = outputOf(form);
+
+  async function ensureStarted() {
+    if (form.dataset.calcState === "ready") return true;
+    if (form.dataset.calcState !== "loading") setState(form, "loading", STATUS.loading);
+    try {
+      const { python } = await startPython();
+      if (active) setState(form, "ready", STATUS.ready(python));
+      return active;
+    } catch (error) {
+      if (active) setState(form, "error", STATUS.error(error.message));
+      return false;
+    }
+  }
+
+  /** Ask Python for the result; `explicit` means the reader asked (submit), so report blanks too. */
+  async function compute(explicit) {
+    const mine = ++seq;
+    const inputs = collect(form);
+    if (!explicit && !hasAnswers(form)) {
+      clearErrors(form);
+      clearResult(form, "The result appears here once the form is complete.");
+      return;
+    }
+    if (!(await ensureStarted()) || mine !== seq) return;
+    let value;
+    try {
+      value = await runPython(calc, inputs);
+    } catch (error) {
+      if (active && mine === seq) setState(form, "error", STATUS.error(error.message));
+      return;
+    }
+    if (!active || mine !== seq) return;
+    clearErrors(form);
+    if (value.exit === 0) {
+      showResult(form, value.text);
+      writeFragment(inputs);
+      return;
+    }
+    const { field, message } = JSON.parse(value.text).error;
+    const blank = !(field in inputs);
+    if (blank && !explicit) {
+      const label = form.querySelector(`fieldset[data-field="${CSS.escape(field)}"] legend`);
+      clearResult(form, `Answer “${label ? label.textContent : field}” to see the result.`);
+    } else {
+      showError(form, field, message);
+      clearResult(form, "No result: please check the highlighted answer.");
+    }
+  }
+
+  function restore() {
+    const values = fromFragment(form);
+    if (Object.keys(values).length === 0) return false;
+    clearInputs(form);
+    apply(form, values);
+    compute(false);
+    return true;
+  }
+
+  const onStart = () => void ensureStarted();
+  const onChange = () => void compute(false);
+  const onSubmit = (event) => {
+    event.preventDefault();
+    compute(true);
+  };
+  const onReset = () =>
+    setTimeout(() => {
+      if (!active) return;
+      seq++;
+      clearErrors(form);
+      clearResult(form, "The result appears here once the form is complete.");
+      clearFragment();
+    });
+  const onStatusClick = (event) => {
+    if (event.target.closest('[data-action="retry"]')) compute(false);
+  };
+  const onAction = async (event) => {
+    const button = event.target.closest("[data-action]");
+    if (!button || !form.dataset.calcResult) return;
+    const status = out.querySelector('[data-slot="action-status"]');
+    if (button.dataset.action === "print") return window.print();
+    const text = button.dataset.action === "copy-link" ? location.href : resultAsText(form);
+    const ok = await copyText(text);
+    status.textContent = ok ? (button.dataset.action === "copy-link" ? "Link copied." : "Result copied.") : "Copying failed: select the text and copy it by hand.";
+  };
+  const onHistory = () => {
+    const values = fromFragment(form);
+    if (toFragment(values) !== toFragment(collect(form))) {
+      if (!restore()) {
+        clearInputs(form);
+        compute(false);
+      }
+    }
+  };
+
+  form.addEventListener("focusin", onStart);
+  form.addEventListener("pointerdown", onStart);
+  form.addEventListener("input", onChange);
+  form.addEventListener("change", onChange);
+  form.addEventListener("submit", onSubmit);
+  form.addEventListener("reset", onReset);
+  form.addEventListener("click", onStatusClick);
+  out?.addEventListener("click", onAction);
+  window.addEventListener("popstate", onHistory);
+  window.addEventListener("hashchange", onHistory);
+
+  if (!restore() && fastConnection()) whenIdle(() => active && ensureStarted());
+
+  return () => {
+    active = false;
+    form.removeEventListener("focusin", onStart);
+    form.removeEventListener("pointerdown", onStart);
+    form.removeEventListener("input", onChange);
+    form.removeEventListener("change", onChange);
+    form.removeEventListener("submit", onSubmit);
+    form.removeEventListener("reset", onReset);
+    form.removeEventListener("click", onStatusClick);
+    out?.removeEventListener("click", onAction);
+    window.removeEventListener("popstate", onHistory);
+    window.removeEventListener("hashchange", onHistory);
+  };
+}
+
+function fastConnection() {
+  const connection = navigator.connection;
+  return !!connection && !connection.saveData && connection.effectiveType === "4g";
+}
+
+function whenIdle(callback) {
+  if ("requestIdleCallback" in window) requestIdleCallback(callback, { timeout: 5000 });
+  else setTimeout(callback, 2000);
+}
+
+// ---------------------------------------------------------------- printing and page lifecycle
+
+/** Open every collapsible note while printing, so the printout has the help text too. */
+function openDetailsForPrint() {
+  const closed = [...document.querySelectorAll("details:not([open])")];
+  for (const details of closed) details.open = true;
+  window.addEventListener("afterprint", () => closed.forEach((d) => (d.open = false)), { once: true });
+}
+window.addEventListener("beforeprint", openDetailsForPrint);
+
+let teardowns = [];
+function mountAll() {
+  for (const teardown of teardowns) teardown();
+  teardowns = [...document.querySelectorAll("form[data-calc]")].map(mount);
+}
+
+// Material re-renders the page on instant navigation and announces it on `document$`.
+if (window.document$) window.document$.subscribe(mountAll);
+else mountAll();
