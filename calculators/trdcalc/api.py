@@ -1,4 +1,4 @@
-"""The registry of calculators and the JSON entry points shared by the CLI and the browser worker."""
+"""The registry of calculators and the JSON entry points the CLI and the worker share."""
 
 from __future__ import annotations
 

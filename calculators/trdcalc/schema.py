@@ -20,7 +20,7 @@ VERIFIED = ("VERIFIED-P", "VERIFIED-S", "DERIVED")
 
 
 class InputError(ValueError):
-    """Input the calculator cannot score, with the field it concerns and a message for the reader."""
+    """Input a calculator cannot score: the field it concerns and a message for the reader."""
 
     def __init__(self, field: str, message: str) -> None:
         super().__init__(f"{field}: {message}")
@@ -44,7 +44,13 @@ class Source:
     note: str = ""
 
     def as_dict(self) -> dict[str, Any]:
-        return {"key": self.key, "short": self.short, "citation": self.citation, "doi": self.doi, "url": self.url}
+        return {
+            "key": self.key,
+            "short": self.short,
+            "citation": self.citation,
+            "doi": self.doi,
+            "url": self.url,
+        }
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,57 @@
+# Two commands for a fresh machine (Python 3.11, Node 20, apt): `make serve` and `make test`.
+# Each step is skipped when already done, so both are fast the second time.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+STAMPS := .stamps
+PORT ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: setup setup-site build serve test lint bench clean
+
+## Everything the site and the tests need: pinned Python packages, pinned Pyodide, Debian Chromium.
+setup: setup-site chromium
+
+## What building and serving the site needs (no browser).
+setup-site: $(STAMPS)/python $(STAMPS)/node
+
+$(STAMPS)/python: requirements.txt
+	python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet -r requirements.txt
+	@mkdir -p $(STAMPS) && touch $@
+
+$(STAMPS)/node: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@mkdir -p $(STAMPS) && touch $@
+
+.PHONY: chromium
+chromium:
+	@command -v chromium >/dev/null || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+## The static site, built strictly into site/.
+build: setup-site
+	$(BIN)/mkdocs build --strict --quiet
+
+## Build, then serve the built files on http://127.0.0.1:$(PORT)/.
+serve: build
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory site
+
+lint: setup-site
+	$(BIN)/ruff check calculators hooks tests bench
+	$(BIN)/ruff format --check calculators hooks tests bench
+
+## Every test: lint, unit and property tests, Pyodide parity in Node, browser tests in Chromium.
+test: setup lint
+	$(BIN)/python -m pytest
+
+## Load-time and latency figures of the MSM page (a script, not a test).
+bench: setup build
+	$(BIN)/python bench/bench.py
+
+clean:
+	rm -rf site $(STAMPS) .pytest_cache .hypothesis .ruff_cache

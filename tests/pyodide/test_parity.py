@@ -1,0 +1,78 @@
+"""The same cases through Pyodide 3.14 in Node, from the built archive, give the host's JSON."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import subprocess
+
+import pytest
+
+import trdcalc
+from tests.conftest import ROOT, load_cases
+
+HERE = ROOT / "tests" / "pyodide"
+
+
+def random_inputs(rng: random.Random) -> dict:
+    """Answers across the whole MSM input space, valid and not."""
+    return {
+        "duration_months": rng.choice([rng.randint(0, 600), round(rng.uniform(0, 30), 3), -1, "x"]),
+        "severity": rng.choice([o.value for o in trdcalc.get("msm").fields[1].options] + ["?"]),
+        "failed_antidepressants": rng.choice([rng.randint(0, 60), 2.5]),
+        "augmentation": rng.choice([True, False]),
+        "ect": rng.choice([True, False]),
+    }
+
+
+def parity_inputs() -> list[dict]:
+    texts = [json.dumps(c["inputs"], ensure_ascii=False) for c in load_cases("msm")]
+    rng = random.Random(20261123)
+    texts += [json.dumps(random_inputs(rng)) for _ in range(300)]
+    texts += ["{not json", "[]", "null", '{"duration_months": 1e400}', '{"ect": "yes"}']
+    cases = [{"calc": "msm", "inputs": text} for text in texts]
+    cases.append({"calc": "no_such_calc", "inputs": "{}"})
+    return cases
+
+
+@pytest.fixture(scope="module")
+def pyodide_run(built_site, tmp_path_factory):
+    node = shutil.which("node")
+    assert node, "Node.js is required for the Pyodide parity tests"
+    cases = parity_inputs()
+    path = tmp_path_factory.mktemp("parity") / "cases.json"
+    path.write_text(json.dumps(cases))
+    (archive,) = (built_site / "assets").glob("trdcalc-*.zip")
+    done = subprocess.run(
+        [node, str(HERE / "run_cases.mjs"), str(archive), str(path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        check=True,
+    )
+    return cases, json.loads(done.stdout)
+
+
+def test_runs_in_python_3_14(pyodide_run):
+    _, report = pyodide_run
+    assert report["python"].startswith("3.14.")
+
+
+def test_every_case_gives_identical_json_and_exit_code(pyodide_run):
+    cases, report = pyodide_run
+    assert len(report["outputs"]) == len(cases)
+    mismatches = []
+    for case, got in zip(cases, report["outputs"], strict=True):
+        text, code = trdcalc.run_json(case["calc"], case["inputs"])
+        if (got["text"], got["exit"]) != (text, code):
+            mismatches.append((case, got, text))
+    assert not mismatches, mismatches[:3]
+
+
+def test_parity_cases_include_results_and_errors(pyodide_run):
+    _, report = pyodide_run
+    exits = [o["exit"] for o in report["outputs"]]
+    assert exits.count(0) > 50
+    assert exits.count(2) > 20
