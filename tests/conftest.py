@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import subprocess
 import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 CALCULATORS = ROOT / "calculators"
@@ -25,15 +32,47 @@ def case_ids(cases: list[dict]) -> list[str]:
     return [case["id"] for case in cases]
 
 
+class QuietHandler(SimpleHTTPRequestHandler):
+    extensions_map = {  # noqa: RUF012 - the stdlib attribute we override
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".wasm": "application/wasm",
+    }
+
+    def log_message(self, *_args: object) -> None:
+        pass
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built with `mkdocs build --strict` from the current tree, once per test run."""
+def site_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """The site built from the current tree and served on a free local port.
+
+    The port is taken first so the build's `site_url` matches it: Material's instant navigation
+    only follows links that its sitemap (written from `site_url`) knows.
+    """
     out = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    handler = functools.partial(QuietHandler, directory=str(out))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    url = f"http://127.0.0.1:{server.server_port}/"
+    build(out, url)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield out, url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def built_site(site_server: tuple[Path, str]) -> Path:
+    """The site built with `mkdocs build --strict` from the current tree, once per test run."""
+    return site_server[0]
+
+
+def build(out: Path, site_url: str) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)],
         cwd=ROOT,
         check=True,
         env=env,
     )
-    return out

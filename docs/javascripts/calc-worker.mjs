@@ -9,14 +9,38 @@ const EXTRACT_DIR = "/home/pyodide/site-calculators";
 /** @type {Promise<(calc: string, inputs: string) => [string, number]> | null} */
 let ready = null;
 
+/**
+ * Pyodide 314 reports a failed wasm download or compile only with console.warn("wasm
+ * instantiation failed!") and then never settles. Turn that warning into a rejection, so a
+ * blocked or broken wasm file shows the error state at once instead of after the time-out.
+ */
+function wasmFailure() {
+  const warn = console.warn;
+  let restore;
+  const failed = new Promise((_, reject) => {
+    console.warn = (...args) => {
+      warn(...args);
+      if (String(args[0]).startsWith("wasm instantiation failed")) {
+        reject(new Error("Python's WebAssembly file could not be loaded"));
+      }
+    };
+    restore = () => (console.warn = warn);
+  });
+  return { failed, restore };
+}
+
 async function startPython() {
   const base = new URL(config.pyodideDir, import.meta.url);
   const { loadPyodide } = await import(new URL("pyodide.mjs", base).href);
-  const pyodide = await loadPyodide({
-    indexURL: base.href,
-    packageBaseUrl: base.href,
-    lockFileContents: { info: config.lockInfo, packages: {} },
-  });
+  const watch = wasmFailure();
+  const pyodide = await Promise.race([
+    loadPyodide({
+      indexURL: base.href,
+      packageBaseUrl: base.href,
+      lockFileContents: { info: config.lockInfo, packages: {} },
+    }),
+    watch.failed,
+  ]).finally(watch.restore);
   const response = await fetch(new URL(config.archive, import.meta.url));
   if (!response.ok) throw new Error(`calculator archive: HTTP ${response.status}`);
   pyodide.unpackArchive(new Uint8Array(await response.arrayBuffer()), "zip", {

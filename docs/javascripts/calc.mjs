@@ -142,9 +142,10 @@ function fromFragment(form) {
   return values;
 }
 
-function writeFragment(inputs) {
+/** Put the inputs in the address, unless the reader has already moved to another page. */
+function writeFragment(inputs, pathname) {
   const fragment = toFragment(inputs);
-  if (location.hash.slice(1) === fragment) return;
+  if (location.pathname !== pathname || location.hash.slice(1) === fragment) return;
   const url = new URL(location.href);
   url.hash = fragment;
   history.replaceState(history.state, "", url);
@@ -314,9 +315,12 @@ function mount(form) {
   let seq = 0;
   const calc = form.dataset.calc;
   const out = outputOf(form);
+  const pathname = location.pathname;
 
-  async function ensureStarted() {
+  /** Start Python unless it already runs; after a failure only "Try again" (`retry`) restarts it. */
+  async function ensureStarted(retry = false) {
     if (form.dataset.calcState === "ready") return true;
+    if (form.dataset.calcState === "error" && !retry) return false;
     if (form.dataset.calcState !== "loading") setState(form, "loading", STATUS.loading);
     try {
       const { python } = await startPython();
@@ -349,7 +353,7 @@ function mount(form) {
     clearErrors(form);
     if (value.exit === 0) {
       showResult(form, value.text);
-      writeFragment(inputs);
+      writeFragment(inputs, pathname);
       return;
     }
     const { field, message } = JSON.parse(value.text).error;
@@ -387,7 +391,8 @@ function mount(form) {
       clearFragment();
     });
   const onStatusClick = (event) => {
-    if (event.target.closest('[data-action="retry"]')) compute(false);
+    if (!event.target.closest('[data-action="retry"]')) return;
+    ensureStarted(true).then((ok) => ok && compute(false));
   };
   const onAction = async (event) => {
     const button = event.target.closest("[data-action]");
