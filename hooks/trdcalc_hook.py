@@ -3,12 +3,15 @@
 - Copies the four Pyodide files a stdlib-only package needs from node_modules (never committed).
 - Zips `calculators/trdcalc` into a content-hashed archive, so a changed calculator is a new URL.
 - Writes `javascripts/calc-config.mjs`, the one place the page script and worker learn those URLs.
+- Adds a Content-Security-Policy to every page: scripts only from this site, plus the exact
+  hashes of the theme's inline scripts, so a page can load nothing from another host.
 - Replaces `<!-- calc:form ID -->`, `<!-- calc:table ID -->` and `<!-- calc:sources ID -->` in a
   page with the form, static scoring table and source list rendered from the calculator's schema.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import importlib
 import io
@@ -43,6 +46,17 @@ TEMPLATES = jinja2.Environment(
     undefined=jinja2.StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,
+)
+
+INLINE_SCRIPT = re.compile(
+    r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", re.DOTALL
+)
+# 'wasm-unsafe-eval' lets Pyodide compile WebAssembly; styles stay 'unsafe-inline' because the
+# theme sets inline style attributes. Everything else comes from this site only.
+CSP = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; "
+    "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; "
+    "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
 )
 
 _state: dict[str, Any] = {}
@@ -126,3 +140,28 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return TEMPLATES.get_template(f"{what}.html.j2").render(calc=calc)
 
     return MARKER.sub(render, html)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Give every page the same policy, listing the hashes of all inline scripts of the site.
+
+    One site-wide list, because instant navigation keeps the first page's policy while it runs
+    the inline scripts of the pages it swaps in.
+    """
+    pages = sorted(Path(config.site_dir).rglob("*.html"))
+    texts = {page: page.read_text(encoding="utf-8") for page in pages}
+    hashes = sorted(
+        {
+            "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
+            for text in texts.values()
+            for body in INLINE_SCRIPT.findall(text)
+        }
+    )
+    policy = CSP.format(hashes=" ".join(hashes))
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    charset = '<meta charset="utf-8">'  # the policy goes right after it, before any script
+    for page, text in texts.items():
+        if charset not in text:
+            msg = f"{page}: no {charset} to put the Content-Security-Policy after"
+            raise PluginError(msg)
+        page.write_text(text.replace(charset, f"{charset}\n{meta}", 1), encoding="utf-8")

@@ -53,6 +53,11 @@ def page(context):
     page = context.new_page()
     page.requests = []
     page.errors = []
+    page.console_errors = []
     page.on("request", lambda request: page.requests.append(request.url))
+    page.on(
+        "console",
+        lambda message: message.type == "error" and page.console_errors.append(message.text),
+    )
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     return page

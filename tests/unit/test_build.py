@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
@@ -155,3 +156,17 @@ def test_config_carries_the_lock_info_so_no_lock_file_is_fetched(built_site):
     lock = json.loads((ROOT / "node_modules/pyodide/pyodide-lock.json").read_text())
     assert config["lockInfo"] == lock["info"]
     assert config["pyodideDir"] == f"../{PYODIDE}/"
+
+
+def test_every_page_has_a_policy_covering_its_inline_scripts(built_site):
+    for page in built_site.rglob("*.html"):
+        text = page.read_text()
+        match = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', text)
+        assert match, page
+        policy = match.group(1)
+        assert "default-src 'self'" in policy
+        assert "script-src 'self' 'wasm-unsafe-eval'" in policy
+        assert text.index("Content-Security-Policy") < text.index("<script")
+        for body in re.findall(r"<script>(.*?)</script>", text, re.DOTALL):
+            digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+            assert f"'sha256-{digest}'" in policy, page
