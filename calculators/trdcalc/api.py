@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import msm
+from . import esm, mgh_s, msm, thase_rush
 from .schema import Calculator, InputError
 
-CALCULATORS: dict[str, Calculator] = {calc.id: calc for calc in (msm.CALCULATOR,)}
+CALCULATORS: dict[str, Calculator] = {
+    calc.id: calc
+    for calc in (msm.CALCULATOR, thase_rush.CALCULATOR, esm.CALCULATOR, mgh_s.CALCULATOR)
+}
 
 EXIT_OK = 0
 EXIT_INVALID = 2

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .result import row, sources_used
 from .schema import Band, Calculator, Field, Option, Range, Rule, Source
 
 if TYPE_CHECKING:
@@ -172,7 +173,7 @@ TOTAL_RANGE = (3, 15)  # Fekadu 2018 Table 3: minimum 1+1+1, maximum 15 (VERIFIE
 def compute(values: Mapping[str, Any]) -> dict[str, Any]:
     """Sum the points of the five dimensions and name the band (Fekadu 2018 Table 3)."""
     rows = {f.dimension: (f, f.score(values[f.name])) for f in FIELDS}
-    breakdown = {dim: row.points for dim, (_, row) in rows.items()}
+    breakdown = {dim: scored.points for dim, (_, scored) in rows.items()}
     total = sum(breakdown.values())
     band = CALCULATOR.band_for(total)
     warnings = []
@@ -182,33 +183,27 @@ def compute(values: Mapping[str, Any]) -> dict[str, Any]:
             f"{values['duration_months']} months falls between them. This calculator scores any "
             "duration above 12 and up to 24 months as sub-acute (2 points)."
         )
+    details = [
+        row(dim, f.label, scored.label, scored.points, scored.rule)
+        for dim, (f, scored) in rows.items()
+    ]
+    details.append(row("total", "Total", f"{band.label} band", total, band.rule))
+    low, high = TOTAL_RANGE
     return {
         "total": total,
         "band": band.id,
         "band_label": band.label,
-        "total_range": list(TOTAL_RANGE),
+        "total_range": [low, high],
         "breakdown": breakdown,
-        "details": [
-            {
-                "dimension": dim,
-                "label": f.label,
-                "answer": row.label,
-                "points": row.points,
-                "confidence": row.rule.confidence,
-                "sources": list(row.rule.sources),
-            }
-            for dim, (f, row) in rows.items()
-        ],
+        "headline": f"Total {total} (possible {low} to {high}): {band.label}",
+        "value_label": "Points",
+        "details": details,
         "interpretation": _interpretation(total, band, rows),
-        "sources": _sources_used([row.rule for _, row in rows.values()] + [band.rule]),
+        "sources": sources_used(
+            CALCULATOR, [scored.rule for _, scored in rows.values()] + [band.rule]
+        ),
         "warnings": warnings,
     }
-
-
-def _sources_used(rules: list[Rule]) -> list[dict[str, Any]]:
-    """The sources behind the rules this result used, each once, in order of use."""
-    keys = dict.fromkeys(key for rule in rules for key in rule.sources)
-    return [CALCULATOR.source(key).as_dict() for key in keys]
 
 
 def _interpretation(total: int, band: Band, rows: dict[str, Any]) -> dict[str, str]:
@@ -218,7 +213,7 @@ def _interpretation(total: int, band: Band, rows: dict[str, Any]) -> dict[str, s
         f"{band.label.lower()} treatment resistance (bands: {bands}; Fekadu 2018, Table 3). "
         "Treatment-failure points follow Hägg 2020, Panel 1 (secondary source)."
     )
-    parts = [row.plain for _, row in rows.values() if row.plain]
+    parts = [scored.plain for _, scored in rows.values() if scored.plain]
     plain = (
         f"The score adds up five things: how long this episode has lasted ({parts[0]}), how "
         f"severe it was ({parts[1]}), how many medicines have not worked well enough "

@@ -9,7 +9,7 @@ into typed values once, at the edge, so scoring functions never reparse strings.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -99,9 +99,11 @@ class Range:
 class Field:
     """One input: its fixed name, the dimension it scores and the answers it allows.
 
-    `kind` is "number", "integer", "choice" or "boolean". Numbers are scored by `ranges`, choices
-    and booleans by `options`. `below_minimum` replaces the range message when a value under the
-    minimum needs its own explanation (for example "no failed trial: the method gives no stage").
+    `kind` is "number", "integer", "choice", "boolean" or "list". Numbers are scored by `ranges`,
+    choices and booleans by `options`. A list holds `min_items` to `max_items` items: each is one
+    of `options` (a list of choices) or, with `item_fields`, an object of those fields.
+    `below_minimum` replaces the range message when a value under the minimum needs its own
+    explanation (for example "no failed trial: the method gives no stage").
     """
 
     name: str
@@ -117,6 +119,11 @@ class Field:
     help_title: str = ""
     help: str = ""
     below_minimum: str = ""
+    item_fields: tuple[Field, ...] = ()
+    item_label: str = "Item"
+    item_choice_label: str = ""
+    min_items: int = 0
+    max_items: int = 30
 
     @property
     def required(self) -> bool:
@@ -142,6 +149,8 @@ class Field:
             return "one of: " + ", ".join(str(o.value) for o in self.options)
         if self.kind == "boolean":
             return "true or false"
+        if self.kind == "list":
+            return f"a list of {self.min_items} to {self.max_items} items"
         whole = "a whole number" if self.kind == "integer" else "a number"
         return f"{whole} from {_fmt(self.minimum)} to {_fmt(self.maximum)}"
 
@@ -149,9 +158,17 @@ class Field:
         data: dict[str, Any] = {"name": self.name, "label": self.label, "type": self.kind}
         if self.kind in ("number", "integer"):
             data |= {"minimum": self.minimum, "maximum": self.maximum, "unit": self.unit}
-            data["scoring"] = [
-                {"label": r.label, "up_to": r.up_to, "points": r.points} for r in self.ranges
-            ]
+            if self.ranges:
+                data["scoring"] = [
+                    {"label": r.label, "up_to": r.up_to, "points": r.points} for r in self.ranges
+                ]
+        elif self.kind == "list":
+            data |= {"min_items": self.min_items, "max_items": self.max_items}
+            if self.item_fields:
+                fields = [f.as_dict() for f in self.item_fields]
+                data["items"] = {"type": "object", "fields": fields}
+            else:
+                data["items"] = {"type": "choice", "options": [o.value for o in self.options]}
         else:
             data["options"] = [
                 {"value": o.value, "label": o.label, "points": o.points} for o in self.options
@@ -178,6 +195,16 @@ class Band:
 
 
 @dataclass(frozen=True)
+class TableRow:
+    """One line of a calculator's static rules table: a group, a rule in words, its value."""
+
+    group: str
+    label: str
+    value: Any
+    rule: Rule
+
+
+@dataclass(frozen=True)
 class Calculator:
     """A calculator: its schema plus one pure function from parsed inputs to a result."""
 
@@ -190,7 +217,24 @@ class Calculator:
     compute: Callable[[Mapping[str, Any]], dict[str, Any]]
     bands: tuple[Band, ...] = ()
     total_range: tuple[int, int] | None = None
+    table: tuple[TableRow, ...] = ()
+    value_label: str = "Points"
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def table_rows(self) -> tuple[TableRow, ...]:
+        """The static rules table: given explicitly, or the points of every field's answers."""
+        if self.table:
+            return self.table
+        return tuple(
+            TableRow(f.label, r.label, r.points, r.rule) for f in self.fields for r in f.rows()
+        )
+
+    def table_groups(self) -> list[tuple[str, list[TableRow]]]:
+        """The table's rows grouped by item, in table order."""
+        groups: dict[str, list[TableRow]] = {}
+        for table_row in self.table_rows():
+            groups.setdefault(table_row.group, []).append(table_row)
+        return list(groups.items())
 
     def source(self, key: str) -> Source:
         for src in self.sources:
@@ -254,6 +298,8 @@ def _given(raw: dict[str, Any], name: str) -> bool:
 
 
 def _parse_value(f: Field, value: Any) -> Any:
+    if f.kind == "list":
+        return _parse_list(f, value)
     if f.kind == "boolean":
         if isinstance(value, bool):
             return value
@@ -264,6 +310,34 @@ def _parse_value(f: Field, value: Any) -> Any:
                 return value
         raise InputError(f.name, f"{f.label}: choose {f.range_text()}.")
     return _parse_number(f, value)
+
+
+def _parse_list(f: Field, value: Any) -> list[Any]:
+    """Each item parsed like a field of its own, named `LIST.INDEX` or `LIST.INDEX.FIELD`."""
+    if not isinstance(value, list) or not f.min_items <= len(value) <= f.max_items:
+        raise InputError(f.name, f"{f.label}: give {f.range_text()}.")
+    items = []
+    for index, item in enumerate(value):
+        where = f"{f.item_label} {index + 1}"
+        if f.item_fields:
+            fields = tuple(
+                replace(sub, name=f"{f.name}.{index}.{sub.name}", label=f"{where}: {sub.label}")
+                for sub in f.item_fields
+            )
+            if not isinstance(item, dict):
+                raise InputError(f"{f.name}.{index}", f"{where}: expected an object of answers.")
+            named = {f"{f.name}.{index}.{k}": v for k, v in item.items()}
+            parsed = parse(fields, named)
+            items.append(
+                {
+                    sub.name: parsed[full.name]
+                    for sub, full in zip(f.item_fields, fields, strict=True)
+                }
+            )
+        else:
+            choice = replace(f, name=f"{f.name}.{index}", label=where, kind="choice")
+            items.append(_parse_value(choice, item))
+    return items
 
 
 def _parse_number(f: Field, value: Any) -> int | float:

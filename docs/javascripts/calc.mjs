@@ -94,9 +94,93 @@ function collect(form) {
       if (checked) inputs[name] = checked.value;
     } else if (kind === "boolean") {
       inputs[name] = set.querySelector("input").checked;
+    } else if (kind === "list") {
+      inputs[name] = itemsOf(set).map((item) => (set.dataset.item === "choice" ? item.querySelector("select").value : collectItem(item)));
     }
   }
   return inputs;
+}
+
+// ---------------------------------------------------------------- list fields (add, move, remove)
+
+function itemsOf(set) {
+  return [...set.querySelector('[data-slot="items"]').children];
+}
+
+function collectItem(item) {
+  const values = {};
+  for (const control of item.querySelectorAll("[name]")) {
+    const key = control.name.split(".").pop();
+    if (control.type === "checkbox") values[key] = control.checked;
+    else if (control.type === "number") {
+      if (control.validity.badInput) values[key] = BAD_NUMBER;
+      else if (control.value.trim() !== "") values[key] = Number(control.value);
+    } else values[key] = control.value;
+  }
+  return values;
+}
+
+const INDEXED = ["name", "id", "for", "data-error-for"];
+
+/** Give every control of every item its index: `trials.2.weeks`, and number the legends. */
+function renumber(set) {
+  itemsOf(set).forEach((item, index) => {
+    item.querySelector('[data-slot="n"]').textContent = String(index + 1);
+    for (const node of item.querySelectorAll("*")) {
+      for (const attr of INDEXED) {
+        const pattern = node.dataset[`tpl${attr.replaceAll("-", "")}`];
+        if (pattern !== undefined) node.setAttribute(attr, pattern.replaceAll("__i__", String(index)));
+      }
+    }
+    item.querySelector('[data-list="up"]').disabled = index === 0;
+    item.querySelector('[data-list="down"]').disabled = index === itemsOf(set).length - 1;
+  });
+}
+
+function addItem(set, values) {
+  const item = set.querySelector('template[data-slot="item-template"]').content.firstElementChild.cloneNode(true);
+  for (const node of item.querySelectorAll("*")) {
+    for (const attr of INDEXED) {
+      if (node.hasAttribute(attr)) node.dataset[`tpl${attr.replaceAll("-", "")}`] = node.getAttribute(attr);
+    }
+  }
+  set.querySelector('[data-slot="items"]').append(item);
+  renumber(set);
+  if (values !== undefined) {
+    if (set.dataset.item === "choice") item.querySelector("select").value = values;
+    else
+      for (const control of item.querySelectorAll("[name]")) {
+        const value = values[control.name.split(".").pop()];
+        if (value === undefined) continue;
+        if (control.type === "checkbox") control.checked = value === true;
+        else control.value = String(value);
+      }
+  }
+  return item;
+}
+
+/** Handle Add / Move up / Move down / Remove; returns true when the list changed. */
+function editList(button) {
+  const set = button.closest('fieldset[data-kind="list"]');
+  const item = button.closest(".calc-list__item");
+  const action = button.dataset.list;
+  if (action === "add") {
+    addItem(set).querySelector("select, input")?.focus();
+  } else if (action === "remove") {
+    const next = item.nextElementSibling ?? item.previousElementSibling;
+    item.remove();
+    renumber(set);
+    (next?.querySelector('[data-list="remove"]') ?? set.querySelector('[data-list="add"]')).focus();
+  } else if (action === "up" && item.previousElementSibling) {
+    item.previousElementSibling.before(item);
+    renumber(set);
+    button.disabled ? item.querySelector('[data-list="down"]').focus() : button.focus();
+  } else if (action === "down" && item.nextElementSibling) {
+    item.nextElementSibling.after(item);
+    renumber(set);
+    button.disabled ? item.querySelector('[data-list="up"]').focus() : button.focus();
+  } else return false;
+  return true;
 }
 
 function apply(form, values) {
@@ -107,10 +191,26 @@ function apply(form, values) {
     else if (kind === "choice") {
       for (const radio of set.querySelectorAll("input")) radio.checked = radio.value === value;
     } else if (kind === "boolean") set.querySelector("input").checked = value === "true";
+    else if (kind === "list") {
+      for (const item of itemsOf(set)) item.remove();
+      for (const itemValue of parseList(set, value)) addItem(set, itemValue);
+    }
+  }
+}
+
+/** A list from the fragment: comma-separated choices, or JSON for lists of objects. */
+function parseList(set, text) {
+  if (set.dataset.item === "choice") return text === "" ? [] : text.split(",");
+  try {
+    const list = JSON.parse(text);
+    return Array.isArray(list) ? list : [];
+  } catch {
+    return [];
   }
 }
 
 function clearInputs(form) {
+  for (const set of form.querySelectorAll('fieldset[data-kind="list"]')) for (const item of itemsOf(set)) item.remove();
   for (const input of form.querySelectorAll("input")) {
     if (input.type === "radio" || input.type === "checkbox") input.checked = false;
     else input.value = "";
@@ -118,17 +218,33 @@ function clearInputs(form) {
 }
 
 function hasAnswers(form) {
-  return fieldsOf(form).some(({ kind, set }) =>
-    kind === "boolean" ? set.querySelector("input").checked : kind === "choice" ? !!set.querySelector("input:checked") : set.querySelector("input").value !== "" || set.querySelector("input").validity.badInput,
-  );
+  return fieldsOf(form).some(({ kind, set }) => {
+    if (kind === "list") return itemsOf(set).length > 0;
+    if (kind === "boolean") return set.querySelector("input").checked;
+    if (kind === "choice") return !!set.querySelector("input:checked");
+    const input = set.querySelector("input");
+    return input.value !== "" || input.validity.badInput;
+  });
+}
+
+/** Is the control an error names still empty (so the reader has not got to it yet)? */
+function isBlank(form, field) {
+  const controls = [...form.querySelectorAll(`[name="${CSS.escape(field)}"]`)];
+  if (controls.length === 0) return false;
+  if (controls[0].type === "radio") return !controls.some((c) => c.checked);
+  if (controls[0].tagName === "SELECT") return controls[0].value === "";
+  return controls[0].type === "number" && controls[0].value === "" && !controls[0].validity.badInput;
 }
 
 // ---------------------------------------------------------------- the link that reproduces inputs
 
-function toFragment(inputs) {
+function toFragment(form, inputs) {
   const params = new URLSearchParams();
+  const itemKind = Object.fromEntries(fieldsOf(form).map((f) => [f.name, f.set.dataset.item]));
   for (const [name, value] of Object.entries(inputs)) {
-    if (value !== BAD_NUMBER) params.set(name, String(value));
+    if (value === BAD_NUMBER) continue;
+    if (Array.isArray(value)) params.set(name, itemKind[name] === "choice" ? value.join(",") : JSON.stringify(value));
+    else params.set(name, String(value));
   }
   return params.toString();
 }
@@ -143,8 +259,8 @@ function fromFragment(form) {
 }
 
 /** Put the inputs in the address, unless the reader has already moved to another page. */
-function writeFragment(inputs, pathname) {
-  const fragment = toFragment(inputs);
+function writeFragment(form, inputs, pathname) {
+  const fragment = toFragment(form, inputs);
   if (location.pathname !== pathname || location.hash.slice(1) === fragment) return;
   const url = new URL(location.href);
   url.hash = fragment;
@@ -192,7 +308,11 @@ function clearErrors(form) {
 }
 
 function showError(form, field, message) {
-  const slot = form.querySelector(`[data-error-for="${CSS.escape(field)}"]`) ?? form.querySelector('[data-error-for=""]');
+  let slot = null;
+  for (let name = field; !slot; name = name.includes(".") ? name.slice(0, name.lastIndexOf(".")) : "") {
+    slot = form.querySelector(`[data-error-for="${CSS.escape(name)}"]`);
+    if (name === "") break;
+  }
   slot.textContent = message;
   slot.hidden = false;
   for (const input of form.querySelectorAll(`[name="${CSS.escape(field)}"]`)) input.setAttribute("aria-invalid", "true");
@@ -222,22 +342,19 @@ function clearResult(form, headline) {
 
 function breakdownTable(result) {
   const table = el("table");
-  table.append(el("caption", "How the total is made up"));
+  table.append(el("caption", "How the result is made up"));
   const head = el("tr");
-  for (const title of ["Dimension", "Answer", "Points", "Source (confidence)"]) head.append(el("th", title, { scope: "col" }));
+  for (const title of ["Item", "Answer", result.value_label, "Source (confidence)"]) head.append(el("th", title, { scope: "col" }));
   table.append(el("thead"));
   table.tHead.append(head);
   const body = el("tbody");
   const shortOf = Object.fromEntries(result.sources.map((s) => [s.key, s.short]));
   for (const row of result.details) {
     const tr = el("tr");
-    tr.append(el("th", row.label, { scope: "row" }), el("td", row.answer), el("td", String(row.points)));
+    tr.append(el("th", row.label, { scope: "row" }), el("td", row.answer), el("td", String(row.value)));
     tr.append(el("td", `${row.sources.map((k) => shortOf[k] ?? k).join(", ")} (${row.confidence})`));
     body.append(tr);
   }
-  const total = el("tr");
-  total.append(el("th", "Total", { scope: "row" }), el("td", result.band_label), el("td", String(result.total)), el("td", ""));
-  body.append(total);
   table.append(body);
   return table;
 }
@@ -252,17 +369,12 @@ function sourceList(result) {
   return list;
 }
 
-function headlineOf(result) {
-  const [low, high] = result.total_range;
-  return `Total ${result.total} (possible ${low} to ${high}): ${result.band_label}`;
-}
-
 function showResult(form, text) {
   const result = JSON.parse(text);
   form.dataset.calcResult = text;
   const out = outputOf(form);
   if (!out) return;
-  out.querySelector('[data-slot="headline"]').textContent = headlineOf(result);
+  out.querySelector('[data-slot="headline"]').textContent = result.headline;
   const clinical = out.querySelector('[data-slot="clinical"]');
   clinical.replaceChildren(el("p", result.interpretation.clinical), breakdownTable(result), el("p", "Sources:"), sourceList(result));
   out.querySelector('[data-slot="plain"]').replaceChildren(el("p", result.interpretation.plain));
@@ -281,8 +393,8 @@ function showResult(form, text) {
 /** The result as plain text, for pasting into notes or slides. */
 function resultAsText(form) {
   const result = JSON.parse(form.dataset.calcResult);
-  const lines = [`${form.querySelector(".calc-form__title strong").textContent} (calculator version ${result.version})`, headlineOf(result), ""];
-  for (const row of result.details) lines.push(`- ${row.label}: ${row.answer} = ${row.points}`);
+  const lines = [`${form.querySelector(".calc-form__title strong").textContent} (calculator version ${result.version})`, result.headline, ""];
+  for (const row of result.details) lines.push(`- ${row.label}: ${row.answer} = ${row.value}`);
   lines.push("", result.interpretation.clinical, "", result.interpretation.plain);
   for (const warning of result.warnings) lines.push("", `Note: ${warning}`);
   lines.push("", "Sources:", ...result.sources.map((s) => `- ${s.citation}${s.doi ? ` doi:${s.doi}` : ""}`));
@@ -353,14 +465,13 @@ function mount(form) {
     clearErrors(form);
     if (value.exit === 0) {
       showResult(form, value.text);
-      writeFragment(inputs, pathname);
+      writeFragment(form, inputs, pathname);
       return;
     }
     const { field, message } = JSON.parse(value.text).error;
-    const blank = !(field in inputs);
-    if (blank && !explicit) {
+    if (isBlank(form, field) && !explicit) {
       const label = form.querySelector(`fieldset[data-field="${CSS.escape(field)}"] legend`);
-      clearResult(form, `Answer “${label ? label.textContent : field}” to see the result.`);
+      clearResult(form, label ? `Answer “${label.textContent}” to see the result.` : "Complete the form to see the result.");
     } else {
       showError(form, field, message);
       clearResult(form, "No result: please check the highlighted answer.");
@@ -390,7 +501,12 @@ function mount(form) {
       clearResult(form, "The result appears here once the form is complete.");
       clearFragment();
     });
-  const onStatusClick = (event) => {
+  const onClick = (event) => {
+    const listButton = event.target.closest("[data-list]");
+    if (listButton) {
+      if (editList(listButton)) compute(false);
+      return;
+    }
     if (!event.target.closest('[data-action="retry"]')) return;
     ensureStarted(true).then((ok) => ok && compute(false));
   };
@@ -405,7 +521,7 @@ function mount(form) {
   };
   const onHistory = () => {
     const values = fromFragment(form);
-    if (toFragment(values) !== toFragment(collect(form))) {
+    if (new URLSearchParams(values).toString() !== toFragment(form, collect(form))) {
       if (!restore()) {
         clearInputs(form);
         compute(false);
@@ -419,7 +535,7 @@ function mount(form) {
   form.addEventListener("change", onChange);
   form.addEventListener("submit", onSubmit);
   form.addEventListener("reset", onReset);
-  form.addEventListener("click", onStatusClick);
+  form.addEventListener("click", onClick);
   out?.addEventListener("click", onAction);
   window.addEventListener("popstate", onHistory);
   window.addEventListener("hashchange", onHistory);
@@ -434,7 +550,7 @@ function mount(form) {
     form.removeEventListener("change", onChange);
     form.removeEventListener("submit", onSubmit);
     form.removeEventListener("reset", onReset);
-    form.removeEventListener("click", onStatusClick);
+    form.removeEventListener("click", onClick);
     out?.removeEventListener("click", onAction);
     window.removeEventListener("popstate", onHistory);
     window.removeEventListener("hashchange", onHistory);

@@ -26,12 +26,41 @@ def random_inputs(rng: random.Random) -> dict:
     }
 
 
+def random_history(rng: random.Random) -> dict:
+    """Inputs for the list-based calculators, valid and not."""
+    classes = ["ssri", "snri", "tca", "maoi", "other", "ect", "bad"]
+    trials = [
+        {
+            "weeks": rng.choice([rng.randint(0, 12), round(rng.uniform(0, 12), 2)]),
+            "adequate_dose": rng.random() < 0.8,
+            "dose_optimised": rng.random() < 0.3,
+            "augmented": rng.random() < 0.3,
+            "combined": rng.random() < 0.2,
+        }
+        for _ in range(rng.randint(0, 6))
+    ]
+    return {
+        "thase_rush": {"failed_trials": rng.choices(classes, k=rng.randint(0, 7))},
+        "esm": {"failed_trials": rng.randint(-1, 9), "duration_weeks": rng.uniform(0, 80)},
+        "mgh_s": {"trials": trials, "ect": rng.random() < 0.3},
+    }
+
+
 def parity_inputs() -> list[dict]:
-    texts = [json.dumps(c["inputs"], ensure_ascii=False) for c in load_cases("msm")]
+    cases = [
+        {"calc": calc, "inputs": json.dumps(case["inputs"], ensure_ascii=False)}
+        for calc in sorted(trdcalc.CALCULATORS)
+        for case in load_cases(calc)
+    ]
     rng = random.Random(20261123)
-    texts += [json.dumps(random_inputs(rng)) for _ in range(300)]
-    texts += ["{not json", "[]", "null", '{"duration_months": 1e400}', '{"ect": "yes"}']
-    cases = [{"calc": "msm", "inputs": text} for text in texts]
+    cases += [{"calc": "msm", "inputs": json.dumps(random_inputs(rng))} for _ in range(300)]
+    for _ in range(100):
+        cases += [
+            {"calc": calc, "inputs": json.dumps(inputs)}
+            for calc, inputs in random_history(rng).items()
+        ]
+    for text in ["{not json", "[]", "null", '{"duration_months": 1e400}', '{"ect": "yes"}']:
+        cases += [{"calc": calc, "inputs": text} for calc in sorted(trdcalc.CALCULATORS)]
     cases.append({"calc": "no_such_calc", "inputs": "{}"})
     return cases
 

@@ -130,7 +130,7 @@ def test_worker_is_referenced_only_by_the_page_script(built_site):
 def test_unknown_calculator_id_fails_the_build(tmp_path):
     project = tmp_path / "project"
     shutil.copytree(ROOT / "docs", project / "docs")
-    for name in ("mkdocs.yml", "hooks", "overrides", "calculators"):
+    for name in ("mkdocs.yml", "hooks", "overrides", "calculators", "includes"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, project / name)
     (project / "node_modules").symlink_to(ROOT / "node_modules")

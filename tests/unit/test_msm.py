@@ -1,4 +1,4 @@
-"""MSM against the evidence file's worked cases, every boundary, and properties of the rules."""
+"""MSM: every boundary and properties of the rules (the worked cases run in test_cases.py)."""
 
 from __future__ import annotations
 
@@ -7,31 +7,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import trdcalc
-from tests.conftest import case_ids, load_cases
+from tests.conftest import load_cases
 from trdcalc import msm
 
 CASES = load_cases("msm")
 SCORED = [c for c in CASES if "expect" in c]
-INVALID = [c for c in CASES if "expect_error" in c]
 SEVERITIES = [o.value for o in msm.SEVERITY.options]
-
-
-@pytest.mark.parametrize("case", SCORED, ids=case_ids(SCORED))
-def test_scored_case(case):
-    result = trdcalc.run("msm", case["inputs"])
-    expect = case["expect"]
-    assert result["total"] == expect["total"]
-    assert result["band"] == expect["band"]
-    assert result["breakdown"] == expect["breakdown"]
-    assert len(result["warnings"]) == expect["warnings"]
-
-
-@pytest.mark.parametrize("case", INVALID, ids=case_ids(INVALID))
-def test_invalid_case_names_the_field(case):
-    with pytest.raises(trdcalc.InputError) as caught:
-        trdcalc.run("msm", case["inputs"])
-    assert caught.value.field == case["expect_error"]
-    assert caught.value.message
 
 
 def test_cases_cover_every_band_and_every_row():

@@ -1,0 +1,204 @@
+"""Thase & Rush (1997) staging: stages I-V from the failed adequate trials, by class.
+
+Rules from clinical-evidence.md section 1.1 (VERIFIED-S: the medicalalgorithms.com summary of
+Thase & Rush 1997; the original was not read). Stage 0 is not a defined stage here: one summary
+reads it as "response to an adequate trial", others print stages I-V only (section 13), so an
+empty history is reported as "not staged". Using each trial once, a stage is reached only when
+its whole chain is met; trials that no step can use (an MAOI without a TCA, say) are flagged
+instead of guessed (DERIVED, section 1.1 calculator note).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from .result import row, sources_used
+from .schema import Calculator, Field, Option, Rule, Source, TableRow
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+SOURCES = (
+    Source(
+        "medicalalgorithms",
+        "medicalalgorithms.com",
+        "Medical Algorithms. Treatment-resistant depression strategies (summary of Thase & Rush "
+        "1997, with the limitations listed after Fava 2003).",
+        url="https://medicalalgorithms.com/treatment-resistant-depression-strategies",
+    ),
+    Source(
+        "thase1997",
+        "Thase & Rush 1997",
+        "Thase ME, Rush AJ. When at first you don't succeed: sequential strategies for "
+        "antidepressant nonresponders. J Clin Psychiatry 1997;58(Suppl 13):23-29 "
+        "(the original; its text was not read here).",
+        url="https://pubmed.ncbi.nlm.nih.gov/9402916/",
+    ),
+)
+
+SUMMARY = Rule(("medicalalgorithms", "thase1997"), "VERIFIED-S")
+CHAIN = Rule(("medicalalgorithms",), "DERIVED")
+
+ANTIDEPRESSANTS = ("ssri", "snri", "tca", "maoi", "other")
+CLASS_LABELS = {
+    "ssri": "SSRI",
+    "snri": "SNRI",
+    "tca": "Tricyclic (TCA)",
+    "maoi": "MAO inhibitor (MAOI)",
+    "other": "Other antidepressant",
+    "ect": "Bilateral ECT course",
+}
+
+FAILED_TRIALS = Field(
+    name="failed_trials",
+    dimension="trials",
+    label="Failed adequate trials, in the order they were tried",
+    kind="list",
+    item_label="Trial",
+    item_choice_label="Class",
+    min_items=0,
+    max_items=30,
+    default=[],
+    options=tuple(Option(value, label, 0, SUMMARY) for value, label in CLASS_LABELS.items()),
+    help_title="What counts as a failed adequate trial?",
+    help=(
+        "A treatment given at an adequate dose for long enough that did not bring enough "
+        "improvement. Definitions of 'adequate' differ; the summary of the model also names this "
+        "as one of its limits."
+    ),
+)
+
+STAGES = (
+    (1, "Stage I", "Failure of at least one adequate trial of one major class of antidepressant."),
+    (2, "Stage II", "Stage I failure plus failure of an adequate trial of a different class."),
+    (3, "Stage III", "Stage II failure plus failure of an adequate trial of a tricyclic (TCA)."),
+    (4, "Stage IV", "Stage III failure plus failure of an adequate trial of an MAO inhibitor."),
+    (5, "Stage V", "Stage IV failure plus failure of a course of bilateral ECT."),
+)
+ROMAN = {0: "not staged", 1: "I", 2: "II", 3: "III", 4: "IV", 5: "V"}
+
+
+def _classes(counts: Counter[str], without: tuple[str, ...] = ()) -> int:
+    """Distinct antidepressant classes left after setting aside one trial of each in `without`."""
+    left = counts.copy()
+    for cls in without:
+        left[cls] -= 1
+    return sum(1 for cls in ANTIDEPRESSANTS if left[cls] > 0)
+
+
+def stage_of(trials: list[str]) -> int:
+    """The highest stage whose whole chain the trials meet, each trial used once."""
+    counts = Counter(trials)
+    met = {
+        1: _classes(counts) >= 1,
+        2: _classes(counts) >= 2,  # noqa: PLR2004 - two classes: the stage II rule
+        3: counts["tca"] >= 1 and _classes(counts, ("tca",)) >= 2,  # noqa: PLR2004
+        4: counts["tca"] >= 1 and counts["maoi"] >= 1 and _classes(counts, ("tca", "maoi")) >= 2,  # noqa: PLR2004
+        5: False,
+    }
+    met[5] = met[4] and counts["ect"] >= 1
+    stage = 0
+    for level in range(1, 6):
+        if not met[level]:
+            break
+        stage = level
+    return stage
+
+
+def _warnings(trials: list[str], stage: int) -> list[str]:
+    counts = Counter(trials)
+    notes = []
+    if not trials:
+        notes.append(
+            "Not staged: no failed adequate trial was entered. One summary calls this stage 0 "
+            "('response to an adequate trial'); other reproductions print stages I-V only."
+        )
+    if counts["maoi"] and stage < 4:  # noqa: PLR2004
+        notes.append(
+            "An MAOI trial was entered, but the model places MAOIs at stage IV, after a TCA "
+            "(stage III). The strict model has no stage for this history; the MAOI counts only "
+            "as a different class here."
+        )
+    if counts["ect"] and stage < 5:  # noqa: PLR2004
+        notes.append(
+            "ECT counts only at stage V, after stages I-IV; it does not raise the stage here."
+        )
+    if counts["tca"] and stage < 3 and _classes(counts) >= 2:  # noqa: PLR2004
+        notes.append(
+            "A TCA was one of only two classes tried: it meets stage II, and stage III would need "
+            "a further failed class before or besides it."
+        )
+    order = [t for t in trials if t != "ect"]
+    if "maoi" in order and "tca" in order and order.index("maoi") < order.index("tca"):
+        notes.append(
+            "The MAOI came before the TCA. The model assumes the order TCA then MAOI; this "
+            "calculator stages by the classes tried, not by their order."
+        )
+    return notes
+
+
+def compute(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Stage from the classes of the failed trials (summary of Thase & Rush 1997)."""
+    trials = values["failed_trials"]
+    stage = stage_of(trials)
+    details = [
+        row(
+            f"stage_{level}",
+            label,
+            rule,
+            "met" if level <= stage else "not met",
+            SUMMARY,
+        )
+        for level, label, rule in STAGES
+    ]
+    label = "Not staged" if stage == 0 else f"Stage {ROMAN[stage]}"
+    tried = ", ".join(CLASS_LABELS[t] for t in trials) or "none"
+    return {
+        "stage": stage,
+        "stage_label": label,
+        "headline": f"Thase–Rush: {label}",
+        "value_label": "Met?",
+        "details": details,
+        "interpretation": {
+            "clinical": (
+                f"Failed adequate trials entered: {tried}. Highest stage whose full chain is met, "
+                f"each trial used once: {label} (stages after the summary of Thase & Rush 1997; "
+                "the chain rule and the flags are this calculator's reading)."
+            ),
+            "plain": _plain(stage),
+        },
+        "sources": sources_used(CALCULATOR, [SUMMARY, CHAIN]),
+        "warnings": _warnings(trials, stage),
+    }
+
+
+def _plain(stage: int) -> str:
+    if stage == 0:
+        return (
+            "No treatment has been entered as tried properly without enough benefit, so this "
+            "model gives no stage. A stage describes past treatment, not the person."
+        )
+    return (
+        f"This model lines up treatments in a fixed order of medicine types and counts how far "
+        f"along that order treatment has gone without enough benefit. Stage {ROMAN[stage]} of V "
+        "means that many steps. It does not include add-on medicines, talking therapies or "
+        "newer treatments, and it is not a diagnosis: options usually remain to discuss with a "
+        "clinician."
+    )
+
+
+CALCULATOR = Calculator(
+    id="thase_rush",
+    title="Thase–Rush staging",
+    version="1.0.0",
+    purpose="Which stage of the Thase–Rush model does this list of failed trials reach?",
+    fields=(FAILED_TRIALS,),
+    sources=SOURCES,
+    compute=compute,
+    table=(
+        TableRow("Stage 0", "No failed adequate trial: not staged here (see the note)", 0, CHAIN),
+        *(TableRow(label, rule, level, SUMMARY) for level, label, rule in STAGES),
+    ),
+    value_label="Stage",
+)
