@@ -5,12 +5,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import esm, mgh_s, msm, thase_rush
+from . import esm, mgh_s, msm, thase_rush, trial_adequacy
 from .schema import Calculator, InputError
 
 CALCULATORS: dict[str, Calculator] = {
     calc.id: calc
-    for calc in (msm.CALCULATOR, thase_rush.CALCULATOR, esm.CALCULATOR, mgh_s.CALCULATOR)
+    for calc in (
+        msm.CALCULATOR,
+        thase_rush.CALCULATOR,
+        esm.CALCULATOR,
+        mgh_s.CALCULATOR,
+        trial_adequacy.CALCULATOR,
+    )
 }
 
 EXIT_OK = 0

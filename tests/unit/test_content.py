@@ -1,0 +1,136 @@
+"""The teaching content: links and anchors resolve, citations exist, safety wording holds."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from tests.conftest import ROOT
+
+DOCS = ROOT / "docs"
+PAGES = sorted(p for p in DOCS.rglob("*.md"))
+
+# Wording that would tell a reader to start, stop or change a treatment. The site describes what
+# studies and guidelines did and suggests questions for a clinician; it never instructs.
+FORBIDDEN = [
+    r"\bstop taking\b",
+    r"\bstart taking\b",
+    r"\b(increase|raise|reduce|lower|double|halve) (your|the) dose\b",
+    r"\byou should (take|stop|start|switch|try|change|add)\b",
+    r"\b(ask|tell) (your|the) (doctor|clinician) to (prescribe|increase|switch|stop)\b",
+    r"\bswitch to\b",
+    r"\bcome off\b",
+    r"\btaper (off|your)\b",
+    r"\bdo not take\b",
+    r"\bdon't take\b",
+]
+
+
+class Anchors(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+
+
+def parse(path: Path) -> Anchors:
+    parser = Anchors()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def target_of(page: Path, href: str, site: Path) -> tuple[Path, str] | None:
+    """The built file and fragment an internal link points to; None for external links."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith("mailto:"):
+        return None
+    path = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+    if path.is_dir() or not path.suffix:
+        path = path / "index.html"
+    assert site.resolve() in path.resolve().parents or path.resolve() == site.resolve(), href
+    return path, unquote(parts.fragment)
+
+
+def is_calculator_fragment(fragment: str) -> bool:
+    """`#duration_months=25&severity=...`: answers for a calculator, not an anchor."""
+    return "=" in fragment
+
+
+def test_no_placeholder_is_left():
+    for page in PAGES:
+        assert "PLACEHOLDER" not in page.read_text(encoding="utf-8"), page
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(DOCS)))
+def test_no_instruction_to_change_treatment(page):
+    text = page.read_text(encoding="utf-8").lower()
+    for pattern in FORBIDDEN:
+        assert not re.search(pattern, text), (page, pattern)
+
+
+def test_every_internal_link_and_anchor_resolves(built_site):
+    cache: dict[Path, Anchors] = {}
+    broken = []
+    for page in built_site.rglob("*.html"):
+        if page.name == "404.html":
+            continue
+        for href in parse(page).links:
+            found = target_of(page, href, built_site)
+            if found is None:
+                continue
+            path, fragment = found
+            if not path.exists():
+                broken.append((page, href))
+                continue
+            if fragment and not is_calculator_fragment(fragment):
+                ids = cache.setdefault(path, parse(path)).ids
+                if fragment not in ids:
+                    broken.append((page, href))
+    assert not broken, broken[:10]
+
+
+def test_every_citation_exists_in_the_references(built_site):
+    references = parse(built_site / "references" / "index.html").ids
+    missing = set()
+    for page in built_site.rglob("*.html"):
+        for href in parse(page).links:
+            match = re.search(r"references/(?:index\.html)?#([\w-]+)$", href)
+            if match and match.group(1) not in references:
+                missing.add((page.relative_to(built_site).as_posix(), match.group(1)))
+    assert not missing, sorted(missing)
+
+
+def test_references_list_each_key_once():
+    text = (DOCS / "references.md").read_text(encoding="utf-8")
+    keys = re.findall(r"\{ *#([\w-]+) *\}", text)
+    assert keys
+    assert len(keys) == len(set(keys))
+
+
+def test_calculator_pages_say_it_is_not_a_diagnosis(built_site):
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if '<form class="calc-form"' in text:
+            assert "not a diagnosis" in text.lower(), page
+
+
+def test_glossary_terms_show_as_tooltips(built_site):
+    text = (built_site / "staging" / "maudsley" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<abbr title="[^"]+">MSM</abbr>', text)
+
+
+def test_no_stray_emphasis_from_star_d(built_site):
+    """`STAR*D` written without escaping turns the rest of a paragraph into italics."""
+    for page in built_site.rglob("*.html"):
+        assert "STAR<em>" not in page.read_text(encoding="utf-8"), page
