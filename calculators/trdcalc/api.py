@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import esm, mgh_s, msm, thase_rush, trial_adequacy
+from . import esm, mgh_s, msm, thase_rush, trd_definitions, trial_adequacy
 from .schema import Calculator, InputError
 
 CALCULATORS: dict[str, Calculator] = {
@@ -14,6 +14,7 @@ CALCULATORS: dict[str, Calculator] = {
         msm.CALCULATOR,
         thase_rush.CALCULATOR,
         esm.CALCULATOR,
+        trd_definitions.CALCULATOR,
         mgh_s.CALCULATOR,
         trial_adequacy.CALCULATOR,
     )

@@ -39,7 +39,23 @@ def random_history(rng: random.Random) -> dict:
         }
         for _ in range(rng.randint(0, 6))
     ]
+    def one_trial() -> dict:
+        return {
+            "agent": rng.choice(["ssri", "snri", "tca", "maoi", "other", "augmentation"]),
+            "dose_adequate": rng.choice(["yes", "yes", "no", "unknown"]),
+            "weeks": rng.choice([rng.randint(0, 10), round(rng.uniform(0, 10), 1)]),
+            "adherence": rng.choice(["good", "good", "poor", "unknown"]),
+            "improvement_percent": rng.randint(-30, 100),
+            "stopped": rng.choice(["no", "no", "intolerance", "other"]),
+        }
+
     return {
+        "trial_adequacy": one_trial(),
+        "trd_definitions": {
+            "diagnosis": rng.choice(["unipolar", "unipolar", "bipolar"]),
+            "trials": [one_trial() for _ in range(rng.randint(0, 5))],
+            "ect": rng.random() < 0.3,
+        },
         "thase_rush": {"failed_trials": rng.choices(classes, k=rng.randint(0, 7))},
         "esm": {"failed_trials": rng.randint(-1, 9), "duration_weeks": rng.uniform(0, 80)},
         "mgh_s": {"trials": trials, "ect": rng.random() < 0.3},
