@@ -39,6 +39,7 @@ def random_history(rng: random.Random) -> dict:
         }
         for _ in range(rng.randint(0, 6))
     ]
+
     def one_trial() -> dict:
         return {
             "agent": rng.choice(["ssri", "snri", "tca", "maoi", "other", "augmentation"]),
