@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import esm, mgh_s, msm, thase_rush, trd_definitions, trial_adequacy
+from . import compare, esm, mgh_s, msm, thase_rush, trd_definitions, trial_adequacy
 from .schema import Calculator, InputError
 
 CALCULATORS: dict[str, Calculator] = {
@@ -15,6 +15,7 @@ CALCULATORS: dict[str, Calculator] = {
         thase_rush.CALCULATOR,
         esm.CALCULATOR,
         trd_definitions.CALCULATOR,
+        compare.CALCULATOR,
         mgh_s.CALCULATOR,
         trial_adequacy.CALCULATOR,
     )

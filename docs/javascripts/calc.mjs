@@ -386,6 +386,13 @@ function showResult(form, text) {
       return box;
     }),
   );
+  if (result.disagreements?.length) {
+    const box = el("div", undefined, { class: "admonition info calc-disagreements" });
+    const list = el("ul");
+    list.append(...result.disagreements.map((text) => el("li", text)));
+    box.append(el("p", "Where they disagree, and why", { class: "admonition-title" }), list);
+    warnings.append(box);
+  }
   out.querySelector(".calc-result__tabs").hidden = false;
   out.querySelector(".calc-result__actions").hidden = false;
 }
@@ -397,6 +404,7 @@ function resultAsText(form) {
   for (const row of result.details) lines.push(`- ${row.label}: ${row.answer} = ${row.value}`);
   lines.push("", result.interpretation.clinical, "", result.interpretation.plain);
   for (const warning of result.warnings) lines.push("", `Note: ${warning}`);
+  for (const note of result.disagreements ?? []) lines.push(`- ${note}`);
   lines.push("", "Sources:", ...result.sources.map((s) => `- ${s.citation}${s.doi ? ` doi:${s.doi}` : ""}`));
   lines.push("", `Link: ${location.href}`, "This is not a diagnosis or a treatment decision.");
   return lines.join("\n");

@@ -57,6 +57,16 @@ def random_history(rng: random.Random) -> dict:
             "trials": [one_trial() for _ in range(rng.randint(0, 5))],
             "ect": rng.random() < 0.3,
         },
+        "compare": {
+            "diagnosis": rng.choice(["unipolar", "bipolar"]),
+            "duration_months": rng.choice([rng.randint(0, 60), 12.5]),
+            "severity": rng.choice(["subsyndromal", "mild", "moderate", "severe"]),
+            "trials": [
+                dict(one_trial(), augmented=rng.random() < 0.3) for _ in range(rng.randint(0, 5))
+            ],
+            "ect": rng.random() < 0.3,
+            "psychotherapy": rng.random() < 0.3,
+        },
         "thase_rush": {"failed_trials": rng.choices(classes, k=rng.randint(0, 7))},
         "esm": {"failed_trials": rng.randint(-1, 9), "duration_weeks": rng.uniform(0, 80)},
         "mgh_s": {"trials": trials, "ect": rng.random() < 0.3},
