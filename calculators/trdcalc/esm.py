@@ -77,7 +77,7 @@ WEEKS = Field(
     kind="number",
     unit="weeks",
     minimum=0,
-    maximum=1040,
+    maximum=2600,  # 50 years, so any MSM episode length (600 months) fits
     help_title="Why do the weeks not decide the category?",
     help=(
         "The printed week windows overlap: 24 weeks is both TRD2 and TRD3, 30-32 weeks both TRD3 "

@@ -76,3 +76,42 @@ def test_every_verdict_is_reachable():
                     t |= {"dose_adequate": dose, "stopped": stopped}
                     seen |= set(verdicts("trial_adequacy", t).values())
     assert seen == set(VERDICT_LABELS)
+
+
+history_trial = trial.map(lambda t: dict(t, augmented=False, combined=False))
+
+
+@given(
+    st.lists(history_trial, max_size=6),
+    st.floats(0, 600),
+    st.sampled_from(["subsyndromal", "mild", "moderate", "severe", "severe_psychotic"]),
+    st.booleans(),
+)
+def test_compare_agrees_with_each_calculator_run_alone(trials, months, severity, ect):
+    inputs = {
+        "diagnosis": "unipolar",
+        "duration_months": months,
+        "severity": severity,
+        "trials": trials,
+        "ect": ect,
+    }
+    result = trdcalc.run("compare", inputs)
+    models = {m["model"]: m["summary"] for m in result["models"]}
+    assert set(models) == {"msm", "thase_rush", "esm", "mgh_s"}
+    plain = [{k: v for k, v in t.items() if k not in ("augmented", "combined")} for t in trials]
+    alone = trdcalc.run("trd_definitions", {"diagnosis": "unipolar", "trials": plain, "ect": ect})
+    assert result["verdicts"] == alone["verdicts"]
+    failed = [t for t in plain if verdicts("trial_adequacy", t)["rybak2021"] == "failed"]
+    if failed:
+        msm = trdcalc.run(
+            "msm",
+            {
+                "duration_months": months,
+                "severity": severity,
+                "failed_antidepressants": min(len(failed), 50),
+                "ect": ect,
+            },
+        )
+        assert models["msm"] == msm["headline"]
+    else:
+        assert models["msm"].startswith("Not scored")
