@@ -5,7 +5,19 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import compare, esm, mgh_s, msm, thase_rush, trd_definitions, trial_adequacy
+from . import (
+    compare,
+    cpz,
+    esm,
+    mgh_s,
+    msm,
+    pseudo_resistance,
+    response,
+    stard,
+    thase_rush,
+    trd_definitions,
+    trial_adequacy,
+)
 from .schema import Calculator, InputError
 
 CALCULATORS: dict[str, Calculator] = {
@@ -18,6 +30,10 @@ CALCULATORS: dict[str, Calculator] = {
         compare.CALCULATOR,
         mgh_s.CALCULATOR,
         trial_adequacy.CALCULATOR,
+        cpz.CALCULATOR,
+        pseudo_resistance.CALCULATOR,
+        stard.CALCULATOR,
+        response.CALCULATOR,
     )
 }
 

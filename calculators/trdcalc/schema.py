@@ -101,7 +101,8 @@ class Field:
 
     `kind` is "number", "integer", "choice", "boolean" or "list". Numbers are scored by `ranges`,
     choices and booleans by `options`. A list holds `min_items` to `max_items` items: each is one
-    of `options` (a list of choices) or, with `item_fields`, an object of those fields.
+    of `options` (a list of choices), or, with `item_fields`, an object of those fields, or, with
+    `item_number`, one number checked like that number field.
     `below_minimum` replaces the range message when a value under the minimum needs its own
     explanation (for example "no failed trial: the method gives no stage").
     """
@@ -120,14 +121,23 @@ class Field:
     help: str = ""
     below_minimum: str = ""
     item_fields: tuple[Field, ...] = ()
+    item_number: Field | None = None
     item_label: str = "Item"
     item_choice_label: str = ""
+    optional: bool = False  # may be left blank: then None, with no default to stand in
     min_items: int = 0
     max_items: int = 30
 
     @property
     def required(self) -> bool:
-        return self.default is None
+        return self.default is None and not self.optional
+
+    @property
+    def item_kind(self) -> str:
+        """What each item of a list is: "object", "number" or "choice"."""
+        if self.item_fields:
+            return "object"
+        return "number" if self.item_number else "choice"
 
     def rows(self) -> tuple[Option | Range, ...]:
         """The scoring rows of this field, in table order."""
@@ -150,7 +160,9 @@ class Field:
         if self.kind == "boolean":
             return "true or false"
         if self.kind == "list":
-            return f"a list of {self.min_items} to {self.max_items} items"
+            item = self.item_number
+            each = f", each {item.range_text()}{_unit(item)}" if item else ""
+            return f"a list of {self.min_items} to {self.max_items} items{each}"
         whole = "a whole number" if self.kind == "integer" else "a number"
         return f"{whole} from {_fmt(self.minimum)} to {_fmt(self.maximum)}"
 
@@ -167,6 +179,14 @@ class Field:
             if self.item_fields:
                 fields = [f.as_dict() for f in self.item_fields]
                 data["items"] = {"type": "object", "fields": fields}
+            elif self.item_number:
+                item = self.item_number
+                data["items"] = {
+                    "type": item.kind,
+                    "minimum": item.minimum,
+                    "maximum": item.maximum,
+                    "unit": item.unit,
+                }
             else:
                 data["items"] = {"type": "choice", "options": [o.value for o in self.options]}
         else:
@@ -334,6 +354,9 @@ def _parse_list(f: Field, value: Any) -> list[Any]:
                     for sub, full in zip(f.item_fields, fields, strict=True)
                 }
             )
+        elif f.item_number:
+            number = replace(f.item_number, name=f"{f.name}.{index}", label=where)
+            items.append(_parse_value(number, item))
         else:
             choice = replace(f, name=f"{f.name}.{index}", label=where, kind="choice")
             items.append(_parse_value(choice, item))

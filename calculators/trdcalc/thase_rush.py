@@ -33,7 +33,7 @@ SOURCES = (
         "Thase ME, Rush AJ. When at first you don't succeed: sequential strategies for "
         "antidepressant nonresponders. J Clin Psychiatry 1997;58(Suppl 13):23-29 "
         "(the original; its text was not read here).",
-        url="https://pubmed.ncbi.nlm.nih.gov/9402916/",
+        note="No DOI or address is given in the sources read for this site.",
     ),
 )
 

@@ -29,7 +29,7 @@ SOURCES = (
            doi="10.1002/da.22968"),
     Source("turkoz_cns", "CNS Spectrums (esketamine)", "Esketamine paper in CNS Spectrums, "
            "introduction, citing Gaynes 2020 (the FDA's own text was not read).",
-           url="https://www.cambridge.org/core/journals/cns-spectrums"),
+           note="No DOI or address is given in the sources read for this site."),
     Source("hagg2020", "Hägg 2020", "Hägg D, Brenner P, Reutfors J, et al. PLoS One "
            "2020;15(7):e0236434, abstract and Panel 1.", doi="10.1371/journal.pone.0236434"),
     Source("medicalalgorithms", "medicalalgorithms.com", "Medical Algorithms. Treatment-resistant "

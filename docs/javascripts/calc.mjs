@@ -95,7 +95,7 @@ function collect(form) {
     } else if (kind === "boolean") {
       inputs[name] = set.querySelector("input").checked;
     } else if (kind === "list") {
-      inputs[name] = itemsOf(set).map((item) => (set.dataset.item === "choice" ? item.querySelector("select").value : collectItem(item)));
+      inputs[name] = itemsOf(set).map((item) => collectListItem(set.dataset.item, item));
     }
   }
   return inputs;
@@ -105,6 +105,17 @@ function collect(form) {
 
 function itemsOf(set) {
   return [...set.querySelector('[data-slot="items"]').children];
+}
+
+/** One item of a list: a chosen value, a number (null when blank), or an object of answers. */
+function collectListItem(itemKind, item) {
+  if (itemKind === "choice") return item.querySelector("select").value;
+  if (itemKind === "number") {
+    const input = item.querySelector("input");
+    if (input.validity.badInput) return BAD_NUMBER;
+    return input.value.trim() === "" ? null : Number(input.value);
+  }
+  return collectItem(item);
 }
 
 function collectItem(item) {
@@ -147,7 +158,7 @@ function addItem(set, values) {
   set.querySelector('[data-slot="items"]').append(item);
   renumber(set);
   if (values !== undefined) {
-    if (set.dataset.item === "choice") item.querySelector("select").value = values;
+    if (set.dataset.item !== "object") item.querySelector("select, input").value = String(values);
     else
       for (const control of item.querySelectorAll("[name]")) {
         const value = values[control.name.split(".").pop()];
@@ -198,9 +209,9 @@ function apply(form, values) {
   }
 }
 
-/** A list from the fragment: comma-separated choices, or JSON for lists of objects. */
+/** A list from the fragment: comma-separated choices or numbers, or JSON for lists of objects. */
 function parseList(set, text) {
-  if (set.dataset.item === "choice") return text === "" ? [] : text.split(",");
+  if (set.dataset.item !== "object") return text === "" ? [] : text.split(",");
   try {
     const list = JSON.parse(text);
     return Array.isArray(list) ? list : [];
@@ -243,7 +254,7 @@ function toFragment(form, inputs) {
   const itemKind = Object.fromEntries(fieldsOf(form).map((f) => [f.name, f.set.dataset.item]));
   for (const [name, value] of Object.entries(inputs)) {
     if (value === BAD_NUMBER) continue;
-    if (Array.isArray(value)) params.set(name, itemKind[name] === "choice" ? value.join(",") : JSON.stringify(value));
+    if (Array.isArray(value)) params.set(name, itemKind[name] === "object" ? JSON.stringify(value) : value.join(","));
     else params.set(name, String(value));
   }
   return params.toString();
@@ -334,6 +345,7 @@ function clearResult(form, headline) {
   const out = outputOf(form);
   if (!out) return;
   out.querySelector('[data-slot="headline"]').textContent = headline;
+  showChart(out, undefined);
   out.querySelector(".calc-result__tabs").hidden = true;
   out.querySelector(".calc-result__actions").hidden = true;
   out.querySelector('[data-slot="warnings"]').replaceChildren();
@@ -369,12 +381,36 @@ function sourceList(result) {
   return list;
 }
 
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+/** An SVG element from the result's own markup, or null if it is not plain, script-free SVG. */
+function importSvg(markup) {
+  const doc = new DOMParser().parseFromString(markup, "image/svg+xml");
+  const root = doc.documentElement;
+  if (root.namespaceURI !== SVG_NS || root.localName !== "svg") return null;
+  for (const node of [root, ...root.querySelectorAll("*")]) {
+    if (node.namespaceURI !== SVG_NS || ["script", "foreignObject", "parsererror"].includes(node.localName)) return null;
+    if ([...node.attributes].some((a) => /^on|href$/i.test(a.name))) return null;
+  }
+  return document.importNode(root, true);
+}
+
+/** Show a result's chart (`chart_svg`, drawn by the Python from numbers) or hide the slot. */
+function showChart(out, markup) {
+  const slot = out.querySelector('[data-slot="chart"]');
+  if (!slot) return;
+  const svg = markup ? importSvg(markup) : null;
+  slot.replaceChildren(...(svg ? [svg] : []));
+  slot.hidden = !svg;
+}
+
 function showResult(form, text) {
   const result = JSON.parse(text);
   form.dataset.calcResult = text;
   const out = outputOf(form);
   if (!out) return;
   out.querySelector('[data-slot="headline"]').textContent = result.headline;
+  showChart(out, result.chart_svg);
   const clinical = out.querySelector('[data-slot="clinical"]');
   clinical.replaceChildren(el("p", result.interpretation.clinical), breakdownTable(result), el("p", "Sources:"), sourceList(result));
   out.querySelector('[data-slot="plain"]').replaceChildren(el("p", result.interpretation.plain));

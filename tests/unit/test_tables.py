@@ -27,7 +27,8 @@ def test_every_rule_cites_a_known_source_with_a_known_label(calc):
 @pytest.mark.parametrize("calc", CALCS, ids=[c.id for c in CALCS])
 def test_sources_have_a_doi_or_url(calc):
     for source in calc.sources:
-        assert source.doi or source.url, source.key
+        # A DOI or address only where the evidence file gives one; otherwise say so.
+        assert source.doi or source.url or source.note, source.key
         assert source.short
         assert source.citation
 
