@@ -12,25 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 from .result import row, sources_used
 from .schema import Calculator, Field, Rule, Source, TableRow
+from .sources import HAGG_2020, MEDICALALGORITHMS
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
 SOURCES = (
-    Source(
-        "hagg2020",
-        "Hägg 2020",
-        "Hägg D, Brenner P, Reutfors J, et al. A register-based approach to identifying "
-        "treatment-resistant depression: comparison with clinical definitions. "
-        "PLoS One 2020;15(7):e0236434, Panel 1.",
-        doi="10.1371/journal.pone.0236434",
-    ),
-    Source(
-        "medicalalgorithms",
-        "medicalalgorithms.com",
-        "Medical Algorithms. Criteria of Souery et al for chronic resistant depression (CRD).",
-        url="https://medicalalgorithms.com/treatment-resistant-depression-strategies",
-    ),
+    HAGG_2020,
+    MEDICALALGORITHMS,
     Source(
         "souery1999",
         "Souery 1999",

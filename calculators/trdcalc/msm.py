@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from .result import row, sources_used
 from .schema import Band, Calculator, Field, Option, Range, Rule, Source
+from .sources import HAGG_2020
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -25,15 +26,7 @@ SOURCES = (
         doi="10.1186/s12888-018-1679-x",
         url="https://bmcpsychiatry.biomedcentral.com/articles/10.1186/s12888-018-1679-x/tables/3",
     ),
-    Source(
-        "hagg2020",
-        "Hägg 2020",
-        "Hägg D, Brenner P, Reutfors J, et al. A register-based approach to identifying "
-        "treatment-resistant depression: comparison with clinical definitions. "
-        "PLoS One 2020;15(7):e0236434, Panel 1.",
-        doi="10.1371/journal.pone.0236434",
-        url="https://pmc.ncbi.nlm.nih.gov/articles/PMC7392234/table/pone.0236434.t001",
-    ),
+    HAGG_2020,
     Source(
         "fekadu2009a",
         "Fekadu 2009a",

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from .result import row, sources_used
 from .schema import CONFIDENCE_LABELS, Calculator, Field, Option, Rule, Source, TableRow
+from .sources import HAGG_2020, MEDICALALGORITHMS, RYBAK_2021, SFORZINI_2022
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -36,25 +37,10 @@ SOURCES = (
            "'Approaches to managing difficult-to-treat depressions', J Clin Psychiatry CME "
            "article (psychiatrist.com; the page credits Michael E. Thase, 2003), abstract.",
            url="https://www.psychiatrist.com/jcp/depression/approaches-managing-difficult-treat-depressions/"),
-    Source("sforzini2022", "Sforzini 2022",
-           "Sforzini L, Worrell C, Kose M, et al. A Delphi-method-based consensus guideline for "
-           "definition of treatment-resistant depression for clinical trials. Mol Psychiatry "
-           "2022, Table 1.",
-           doi="10.1038/s41380-021-01381-x"),
-    Source("rybak2021", "Rybak 2021",
-           "Rybak YE, Lai KSP, Ramasubbu R, et al. Treatment-resistant major depressive disorder: "
-           "Canadian expert consensus on definition and assessment. Depress Anxiety "
-           "2021;38(4):456-467, Table 3.",
-           doi="10.1002/da.23135"),
-    Source("hagg2020", "Hägg 2020",
-           "Hägg D, Brenner P, Reutfors J, et al. A register-based approach to identifying "
-           "treatment-resistant depression: comparison with clinical definitions. "
-           "PLoS One 2020;15(7):e0236434, Panel 1.",
-           doi="10.1371/journal.pone.0236434"),
-    Source("medicalalgorithms", "medicalalgorithms.com",
-           "Medical Algorithms. Criteria of Souery et al (European Staging Model) and "
-           "'troubleshooting failure to respond' (summary pages).",
-           url="https://medicalalgorithms.com/treatment-resistant-depression-strategies"),
+    SFORZINI_2022,
+    RYBAK_2021,
+    HAGG_2020,
+    MEDICALALGORITHMS,
     Source("athf", "ATHF (Dundee)",
            "Antidepressant Treatment History Form, as described by the Advanced Interventions "
            "Service, Dundee, and a secondary summary (saclinicaltrials.blogspot.com, 2010).",

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .result import row, sources_used
 from .schema import Band, Calculator, Field, InputError, Option, Rule, Source, TableRow
+from .sources import RYBAK_2021, SFORZINI_2022
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -31,14 +32,8 @@ SOURCES = (
            "trials: a clinician's guide to the Antidepressant Treatment Response Questionnaire. "
            "J Clin Psychiatry 2011;72(8) (ASCP Corner). No DOI recorded; the link searches PubMed.",
            url=_pubmed("Desseilles Antidepressant Treatment Response Questionnaire 2011")),
-    Source("rybak2021", "Rybak 2021",
-           "Rybak YE, Lai KSP, Ramasubbu R, et al. Treatment-resistant major depressive disorder: "
-           "Canadian expert consensus on definition and assessment. Depress Anxiety "
-           "2021;38(4):456-467, Table 3.", doi="10.1002/da.23135"),
-    Source("sforzini2022", "Sforzini 2022",
-           "Sforzini L, Worrell C, Kose M, et al. A Delphi-method-based consensus guideline for "
-           "definition of treatment-resistant depression for clinical trials. Mol Psychiatry 2022, "
-           "Table 1.", doi="10.1038/s41380-021-01381-x"),
+    RYBAK_2021,
+    SFORZINI_2022,
     Source("riedel2010", "Riedel 2010",
            "Riedel M, et al. Response and remission criteria in major depression: a validation of "
            "current practice. J Psychiatr Res 2010;44(15):1063-1068 (abstract read).",

@@ -15,18 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 from .result import row, sources_used
 from .schema import Calculator, Field, Option, Rule, Source, TableRow
+from .sources import MEDICALALGORITHMS
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
 SOURCES = (
-    Source(
-        "medicalalgorithms",
-        "medicalalgorithms.com",
-        "Medical Algorithms. Treatment-resistant depression strategies (summary of Thase & Rush "
-        "1997, with the limitations listed after Fava 2003).",
-        url="https://medicalalgorithms.com/treatment-resistant-depression-strategies",
-    ),
+    MEDICALALGORITHMS,
     Source(
         "thase1997",
         "Thase & Rush 1997",

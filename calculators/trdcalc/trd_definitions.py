@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from .result import row, sources_used
 from .schema import Calculator, Field, Option, Rule, Source, TableRow
+from .sources import HAGG_2020, MEDICALALGORITHMS, RYBAK_2021, SFORZINI_2022
 from .trial_adequacy import DEFINITIONS, judge
 from .trial_adequacy import FIELDS as TRIAL_FIELDS
 
@@ -20,21 +21,16 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 SOURCES = (
-    Source("rybak2021", "Rybak 2021", "Rybak YE, Lai KSP, Ramasubbu R, et al. Depress Anxiety "
-           "2021;38(4):456-467, Table 3.", doi="10.1002/da.23135"),
-    Source("sforzini2022", "Sforzini 2022", "Sforzini L, Worrell C, Kose M, et al. Mol Psychiatry "
-           "2022, Table 1 (items 2, 3, 10, 15).", doi="10.1038/s41380-021-01381-x"),
+    RYBAK_2021,
+    SFORZINI_2022,
     Source("gaynes2020", "Gaynes 2020", "Gaynes BN, Lux L, Gartlehner G, et al. Defining "
            "treatment-resistant depression. Depress Anxiety 2020;37(2):134-145.",
            doi="10.1002/da.22968"),
     Source("turkoz_cns", "CNS Spectrums (esketamine)", "Esketamine paper in CNS Spectrums, "
            "introduction, citing Gaynes 2020 (the FDA's own text was not read).",
            note="No DOI or address is given in the sources read for this site."),
-    Source("hagg2020", "Hägg 2020", "Hägg D, Brenner P, Reutfors J, et al. PLoS One "
-           "2020;15(7):e0236434, abstract and Panel 1.", doi="10.1371/journal.pone.0236434"),
-    Source("medicalalgorithms", "medicalalgorithms.com", "Medical Algorithms. Treatment-resistant "
-           "depression strategies (summary of Thase & Rush 1997).",
-           url="https://medicalalgorithms.com/treatment-resistant-depression-strategies"),
+    HAGG_2020,
+    MEDICALALGORITHMS,
     Source("aaronson2017", "Aaronson 2017", "Aaronson ST, et al. Am J Psychiatry "
            "2017;174(7):640-648 (introduction: APA on VNS after four adequate trials).",
            doi="10.1176/appi.ajp.2017.16010034"),
