@@ -188,7 +188,7 @@ def compute(values: Mapping[str, Any]) -> dict[str, Any]:
         for m in models
     ] + [
         row(v["definition"], trd_definitions.NAMES[v["definition"]], v["reason"],
-            trd_definitions.VERDICT_LABELS[v["verdict"]], trd_definitions.RULES[v["definition"]])
+            trd_definitions.verdict_label(v), trd_definitions.RULES[v["definition"]])
         for v in verdicts
     ]  # fmt: skip
     met = sum(v == "trd" for v in by_definition.values())

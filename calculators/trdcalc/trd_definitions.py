@@ -169,7 +169,7 @@ def verdicts(values: Mapping[str, Any]) -> list[dict[str, str]]:
     return [{"definition": d, "verdict": v, "reason": r} for d, (v, r) in out.items()]
 
 
-def _label(verdict: Mapping[str, str]) -> str:
+def verdict_label(verdict: Mapping[str, str]) -> str:
     if verdict["definition"] in THRESHOLD_ONLY and verdict["verdict"] == "trd":
         return "Met"
     return VERDICT_LABELS[verdict["verdict"]]
@@ -185,7 +185,7 @@ def compute(values: Mapping[str, Any]) -> dict[str, Any]:
             v["definition"],
             NAMES[v["definition"]],
             v["reason"],
-            VERDICT_LABELS[v["verdict"]],
+            verdict_label(v),
             RULES[v["definition"]],
         )
         for v in results
