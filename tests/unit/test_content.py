@@ -134,3 +134,18 @@ def test_no_stray_emphasis_from_star_d(built_site):
     """`STAR*D` written without escaping turns the rest of a paragraph into italics."""
     for page in built_site.rglob("*.html"):
         assert "STAR<em>" not in page.read_text(encoding="utf-8"), page
+
+
+def test_search_finds_every_glossary_term(built_site):
+    """Each glossary term is in the search index that Material's search reads."""
+    import json
+
+    terms = re.findall(
+        r"^(\S[^\n{]*?) \{ #[\w-]+ \}\n:", (DOCS / "glossary.md").read_text(), re.MULTILINE
+    )
+    assert len(terms) >= 40
+    index = json.loads((built_site / "search" / "search_index.json").read_text())
+    text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"]).lower()
+    names = [term.split(" (")[0].replace("\\", "").lower() for term in terms]
+    missing = [name for name in names if name not in text]
+    assert not missing, missing
