@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 from playwright.sync_api import expect
 
-import trdcalc
+from tests.browser.helpers import START_MS, expect_cli_result
 
 pytestmark = pytest.mark.browser
-START_MS = 30_000
 PAGE = "beyond/schizophrenia/"
-
-
-def expect_cli_result(page, inputs):
-    text, code = trdcalc.run_json("cpz", json.dumps(inputs))
-    assert code == 0, text
-    form = page.locator('form[data-calc="cpz"]')
-    expect(form).to_have_attribute("data-calc-result", text, timeout=START_MS)
-    return json.loads(text)
 
 
 def test_haloperidol_by_every_method_like_a_reader(page, base_url):
@@ -33,6 +23,7 @@ def test_haloperidol_by_every_method_like_a_reader(page, base_url):
     page.check('input[name="adherence_sources_2"]')
     result = expect_cli_result(
         page,
+        "cpz",
         {
             "drug": "haloperidol",
             "dose_mg": 10,
@@ -64,6 +55,7 @@ def test_long_acting_injection_asks_for_its_interval(page, base_url):
     page.fill('input[name="interval_days"]', "14")
     result = expect_cli_result(
         page,
+        "cpz",
         {
             "drug": "risperidone_microspheres",
             "dose_mg": 50,
@@ -83,6 +75,7 @@ def test_invalid_adherence_shows_at_the_field_and_keeps_the_value(page, base_url
     page.check('input[name="method"][value="gardner_2010"]')
     expect_cli_result(
         page,
+        "cpz",
         {
             "drug": "olanzapine",
             "dose_mg": 20,
@@ -102,7 +95,9 @@ def test_worked_case_link_fills_the_form(page, base_url):
     page.goto(base_url + PAGE)
     page.get_by_role("link", name="Open this case: clozapine").click()
     result = expect_cli_result(
-        page, {"drug": "clozapine", "dose_mg": 300, "method": "all", "adherence_sources_2": False}
+        page,
+        "cpz",
+        {"drug": "clozapine", "dose_mg": 300, "method": "all", "adherence_sources_2": False},
     )
     assert result["trrip_verdict"] == "not_applicable"
     assert result["cpz_mg"]["gardner_2010"] == 450

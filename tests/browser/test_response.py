@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 from playwright.sync_api import expect
 
-import trdcalc
+from tests.browser.helpers import START_MS, expect_cli_result
 
 pytestmark = pytest.mark.browser
-START_MS = 30_000
 PAGE = "understanding/response-check/"
-
-
-def expect_cli_result(page, inputs):
-    text, code = trdcalc.run_json("response", json.dumps(inputs))
-    assert code == 0, text
-    form = page.locator('form[data-calc="response"]')
-    expect(form).to_have_attribute("data-calc-result", text, timeout=START_MS)
-    return json.loads(text)
 
 
 def fill(page, scale, baseline, current):
@@ -32,7 +22,7 @@ def fill(page, scale, baseline, current):
 def test_madrs_grey_zone_shows_every_convention(page, base_url):
     page.goto(base_url + PAGE)
     fill(page, "madrs", 30, 10)
-    result = expect_cli_result(page, {"scale": "madrs", "baseline": 30, "current": 10})
+    result = expect_cli_result(page, "response", {"scale": "madrs", "baseline": 30, "current": 10})
     assert result["remission"]["saint_lt11"]
     assert not result["remission"]["hawley2002_lt10"]
     out = page.locator('[data-calc-output="response"]')
@@ -43,7 +33,7 @@ def test_madrs_grey_zone_shows_every_convention(page, base_url):
     assert "scale=madrs" in page.url
     # Changing the scale keeps the numbers and recomputes under the new scale's rules.
     page.check('input[name="scale"][value="hamd17"]')
-    result = expect_cli_result(page, {"scale": "hamd17", "baseline": 30, "current": 10})
+    result = expect_cli_result(page, "response", {"scale": "hamd17", "baseline": 30, "current": 10})
     assert result["severity_band"] == {"zimmerman2013": "mild", "idsqids": "mild"}
     assert page.errors == []
 
@@ -51,7 +41,7 @@ def test_madrs_grey_zone_shows_every_convention(page, base_url):
 def test_scale_range_message_at_the_field_keeps_the_typed_value(page, base_url):
     page.goto(base_url + PAGE)
     fill(page, "phq9", 20, 10)
-    expect_cli_result(page, {"scale": "phq9", "baseline": 20, "current": 10})
+    expect_cli_result(page, "response", {"scale": "phq9", "baseline": 20, "current": 10})
     page.fill('input[name="baseline"]', "30")
     error = page.locator('[data-error-for="baseline"]')
     expect(error).to_contain_text("from 0 to 27", timeout=START_MS)
@@ -63,7 +53,7 @@ def test_scale_range_message_at_the_field_keeps_the_typed_value(page, base_url):
     expect(error).to_contain_text("at least 5")
     expect(page.locator('input[name="baseline"]')).to_have_value("4")
     page.fill('input[name="baseline"]', "20")
-    expect_cli_result(page, {"scale": "phq9", "baseline": 20, "current": 10})
+    expect_cli_result(page, "response", {"scale": "phq9", "baseline": 20, "current": 10})
     expect(error).to_be_hidden()
 
 
@@ -71,11 +61,11 @@ def test_worked_case_links_fill_the_form(page, base_url):
     page.goto(base_url + PAGE)
     # Instant navigation makes every link absolute, so match the end of the address.
     page.locator('a[href$="#scale=hamd17&baseline=24&current=7"]').click()
-    result = expect_cli_result(page, {"scale": "hamd17", "baseline": 24, "current": 7})
+    result = expect_cli_result(page, "response", {"scale": "hamd17", "baseline": 24, "current": 7})
     assert result["remission"] == {"stard_le7": True, "riedel2010_le6": False}
     expect(page.locator('input[name="scale"][value="hamd17"]')).to_be_checked()
     page.locator('a[href$="#scale=ybocs&baseline=28&current=16"]').click()
-    result = expect_cli_result(page, {"scale": "ybocs", "baseline": 28, "current": 16})
+    result = expect_cli_result(page, "response", {"scale": "ybocs", "baseline": 28, "current": 16})
     assert result["category"] == "response"
     assert result["categories"]["storch2011_research"] == "nonresponse"
     expect(page.locator('[data-calc-output="response"] .admonition.warning').first).to_contain_text(

@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 from playwright.sync_api import expect
 
-import trdcalc
+from tests.browser.helpers import START_MS, expect_cli_result
 
 pytestmark = pytest.mark.browser
-START_MS = 30_000
-
-
-def expect_cli_result(page, calc, inputs):
-    text, code = trdcalc.run_json(calc, json.dumps(inputs))
-    assert code == 0, text
-    form = page.locator(f'form[data-calc="{calc}"]')
-    expect(form).to_have_attribute("data-calc-result", text, timeout=START_MS)
-    return json.loads(text)
 
 
 def add_trial(page, calc):

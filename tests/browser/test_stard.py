@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from playwright.sync_api import expect
 
-import trdcalc
+from tests.browser.helpers import expect_cli_result
 
 pytestmark = pytest.mark.browser
-START_MS = 30_000
 PAGE = "evidence/stard-calculator/"
 STARD = [36.8, 30.6, 13.7, 13.0]
-
-
-def expect_cli_result(page, inputs):
-    text, code = trdcalc.run_json("stard", json.dumps(inputs))
-    assert code == 0, text
-    form = page.locator('form[data-calc="stard"]')
-    expect(form).to_have_attribute("data-calc-result", text, timeout=START_MS)
-    return json.loads(text)
 
 
 def add(page, field, value):
@@ -33,7 +22,7 @@ def test_reader_types_the_stard_rates_and_sees_67(page, base_url):
     page.goto(base_url + PAGE)
     for rate in ["36.8", "30.6", "13.7", "13.0"]:
         add(page, "remission_percents", rate)
-    result = expect_cli_result(page, {"remission_percents": STARD, "dropout_percents": []})
+    result = expect_cli_result(page, "stard", {"remission_percents": STARD, "dropout_percents": []})
     assert result["cumulative_percent"] == 67.1
     out = page.locator('[data-calc-output="stard"]')
     expect(out.locator('[data-slot="headline"]')).to_have_text(result["headline"])
@@ -54,13 +43,15 @@ def test_presets_fill_the_form_and_replace_each_other(page, base_url):
     page.goto(base_url + PAGE)
     page.get_by_role("link", name="Made-up drop-out for teaching").click()
     dropout = [30, 30, 30, 0]
-    result = expect_cli_result(page, {"remission_percents": STARD, "dropout_percents": dropout})
+    result = expect_cli_result(
+        page, "stard", {"remission_percents": STARD, "dropout_percents": dropout}
+    )
     assert (result["cumulative_percent"], result["no_dropout_percent"]) == (55.0, 67.1)
     expect(page.locator('input[name="dropout_percents.3"]')).to_have_value("0")
     chart = page.locator('[data-calc-output="stard"] [data-slot="chart"] svg')
     expect(chart.locator("text").filter(has_text="55.0 remitted")).to_have_count(1)
     page.get_by_role("link", name="STAR*D as reported (Rush 2006)").click()
-    result = expect_cli_result(page, {"remission_percents": STARD, "dropout_percents": []})
+    result = expect_cli_result(page, "stard", {"remission_percents": STARD, "dropout_percents": []})
     assert result["cumulative_percent"] == 67.1
     expect(page.locator('input[name^="dropout_percents."]')).to_have_count(0)
     assert not page.errors
@@ -68,7 +59,7 @@ def test_presets_fill_the_form_and_replace_each_other(page, base_url):
 
 def test_a_bad_rate_shows_at_its_step_and_keeps_the_typed_value(page, base_url):
     page.goto(base_url + PAGE + "#remission_percents=36.8,30.6")
-    expect_cli_result(page, {"remission_percents": [36.8, 30.6], "dropout_percents": []})
+    expect_cli_result(page, "stard", {"remission_percents": [36.8, 30.6], "dropout_percents": []})
     page.fill('input[name="remission_percents.1"]', "101")
     error = page.locator('[data-error-for="remission_percents.1"]')
     expect(error).to_contain_text("Step 2: enter a number from 0 to 100 percent")
@@ -80,7 +71,9 @@ def test_a_bad_rate_shows_at_its_step_and_keeps_the_typed_value(page, base_url):
 
 def test_a_dropout_list_of_the_wrong_length_is_explained(page, base_url):
     page.goto(base_url + PAGE + "#remission_percents=36.8,30.6,13.7")
-    expect_cli_result(page, {"remission_percents": [36.8, 30.6, 13.7], "dropout_percents": []})
+    expect_cli_result(
+        page, "stard", {"remission_percents": [36.8, 30.6, 13.7], "dropout_percents": []}
+    )
     add(page, "dropout_percents", "20")
     expect(page.locator('[data-error-for="dropout_percents"]')).to_contain_text(
         "one drop-out value per step (3 for 3 steps; 1 given)"
