@@ -8,27 +8,17 @@ A script, not a test: figures vary with the machine.
 
 from __future__ import annotations
 
-import functools
-import os
-import shutil
 import statistics
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.local_site import CHROMIUM_ARGS, chromium_path, server_for, start  # noqa: E402
+
 SITE = ROOT / "site"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 RUNS = 3
 LATENCY_SAMPLES = 60
 
@@ -66,23 +56,6 @@ async (samples) => {
   return times;
 }
 """
-
-
-class Quiet(SimpleHTTPRequestHandler):
-    extensions_map = {  # noqa: RUF012 - the stdlib attribute we override
-        **SimpleHTTPRequestHandler.extensions_map,
-        ".mjs": "text/javascript",
-        ".wasm": "application/wasm",
-    }
-
-    def log_message(self, *_args: object) -> None:
-        pass
-
-
-def serve() -> tuple[ThreadingHTTPServer, str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(SITE)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_port}/"
 
 
 def record_requests(page: object) -> list[object]:
@@ -167,11 +140,13 @@ def main() -> int:
     if not (SITE / "staging" / "maudsley" / "index.html").exists():
         print("site/ is not built: run `make bench`", file=sys.stderr)
         return 1
-    executable = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    server, base = serve()
+    server, base = server_for(SITE)
+    start(server)
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=executable, args=ARGS)
+            browser = playwright.chromium.launch(
+                executable_path=chromium_path(), args=CHROMIUM_ARGS
+            )
             report(measure(browser, base))
             browser.close()
     finally:

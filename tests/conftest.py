@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import subprocess
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+
+from tests.local_site import server_for, start
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -32,17 +31,6 @@ def case_ids(cases: list[dict]) -> list[str]:
     return [case["id"] for case in cases]
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    extensions_map = {  # noqa: RUF012 - the stdlib attribute we override
-        **SimpleHTTPRequestHandler.extensions_map,
-        ".mjs": "text/javascript",
-        ".wasm": "application/wasm",
-    }
-
-    def log_message(self, *_args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     """The site built from the current tree and served on a free local port.
@@ -51,12 +39,9 @@ def site_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path
     only follows links that its sitemap (written from `site_url`) knows.
     """
     out = tmp_path_factory.mktemp("site")
-    handler = functools.partial(QuietHandler, directory=str(out))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    url = f"http://127.0.0.1:{server.server_port}/"
+    server, url = server_for(out)
     build(out, url)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    start(server)
     yield out, url
     server.shutdown()
     server.server_close()

@@ -3,24 +3,15 @@
 from __future__ import annotations
 
 import os
-import shutil
 from typing import TYPE_CHECKING
 
 import pytest
 from playwright.sync_api import sync_playwright
 
+from tests.local_site import CHROMIUM_ARGS, chromium_path
+
 if TYPE_CHECKING:
     from pathlib import Path
-
-# Flags that keep Chromium quiet on a closed network (platform-facts.md).
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")
@@ -31,7 +22,7 @@ def base_url(site_server: tuple[Path, str]) -> str:
 
 @pytest.fixture(scope="session")
 def browser():
-    executable = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    executable = chromium_path()
     assert os.path.exists(executable), "Debian chromium is required: run `make setup`"  # noqa: PTH110
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-import trdcalc
+from tests.browser.helpers import expect_cli_result
 
 pytestmark = pytest.mark.browser
 
@@ -40,10 +40,7 @@ def test_history_built_in_the_form(page, base_url):
         ],
         "ect": False,
     }
-    text, code = trdcalc.run_json("trd_definitions", json.dumps(inputs))
-    assert code == 0
-    form = page.locator('form[data-calc="trd_definitions"]')
-    expect(form).to_have_attribute("data-calc-result", text, timeout=30_000)
+    expect_cli_result(page, "trd_definitions", inputs)
     out = page.locator('[data-calc-output="trd_definitions"]')
     expect(out.get_by_role("row", name="Sforzini 2022")).to_contain_text("Partially responsive")
     expect(out.get_by_role("row", name="Rybak 2021")).to_contain_text("TRD")

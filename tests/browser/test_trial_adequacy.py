@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-import trdcalc
+from tests.browser.helpers import expect_cli_result
 
 pytestmark = pytest.mark.browser
 
@@ -29,10 +29,7 @@ def test_one_trial_judged_by_each_definition(page, base_url):
         "improvement_percent": 30,
         "stopped": "no",
     }
-    text, code = trdcalc.run_json("trial_adequacy", json.dumps(inputs))
-    assert code == 0
-    form = page.locator('form[data-calc="trial_adequacy"]')
-    expect(form).to_have_attribute("data-calc-result", text, timeout=30_000)
+    expect_cli_result(page, "trial_adequacy", inputs)
     out = page.locator('[data-calc-output="trial_adequacy"]')
     expect(out.get_by_role("row", name="Rybak 2021")).to_contain_text("Failed adequate trial")
     expect(out.get_by_role("row", name="Sforzini 2022")).to_contain_text("Partial response")
