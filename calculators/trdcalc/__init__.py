@@ -1,7 +1,19 @@
 """trdcalc: the site's calculators, stdlib-only, identical on the host and in Pyodide."""
 
-from .api import CALCULATORS, EXIT_INVALID, EXIT_OK, dumps, get, run, run_json, schema_json
-from .schema import Band, Calculator, Field, InputError, Option, Range, Rule, Source
+from .api import (
+    CALCULATORS,
+    EXIT_INVALID,
+    EXIT_OK,
+    dumps,
+    errors_json,
+    get,
+    run,
+    run_json,
+    schema_json,
+)
+from .parse import InputError
+from .result import Outcome, Result, Row
+from .schema import Band, Calculator, Field, Option, Range, Rule, Source
 
 __version__ = "0.1.0"
 
@@ -14,11 +26,15 @@ __all__ = [
     "Field",
     "InputError",
     "Option",
+    "Outcome",
     "Range",
+    "Result",
+    "Row",
     "Rule",
     "Source",
     "__version__",
     "dumps",
+    "errors_json",
     "get",
     "run",
     "run_json",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import (
     compare,
@@ -18,7 +18,10 @@ from . import (
     trd_definitions,
     trial_adequacy,
 )
-from .schema import Calculator, InputError
+from .parse import InputError, errors
+
+if TYPE_CHECKING:
+    from .schema import Calculator
 
 CALCULATORS: dict[str, Calculator] = {
     calc.id: calc
@@ -56,21 +59,53 @@ def run(calc_id: str, inputs: Any) -> dict[str, Any]:
 
 
 def dumps(data: Any) -> str:
-    """The one JSON spelling used by the CLI and the browser, so both print identical text."""
-    return json.dumps(data, ensure_ascii=False)
+    r"""The one JSON spelling used by the CLI and the browser, so both print identical text.
+
+    Text that cannot be written as UTF-8 (a lone surrogate in an unknown field's name, say) is
+    escaped as JSON `\\u` sequences instead, so printing never fails.
+    """
+    text = json.dumps(data, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(data)
+    return text
+
+
+def _loads(inputs_json: str) -> Any:
+    """Raw inputs from JSON text; InputError for anything json cannot or should not read."""
+    try:
+        return json.loads(inputs_json)
+    except (ValueError, TypeError, RecursionError) as exc:
+        # ValueError covers malformed JSON and integers over Python's digit limit;
+        # RecursionError covers deeply nested arrays and objects.
+        reason = "it is nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise InputError("", f"Inputs are not valid JSON: {reason}.") from None
 
 
 def run_json(calc_id: str, inputs_json: str) -> tuple[str, int]:
     """Result JSON and exit code (0, or 2 for invalid input) for inputs given as JSON text."""
     try:
-        inputs = json.loads(inputs_json)
-    except (json.JSONDecodeError, TypeError) as exc:
-        error = InputError("", f"Inputs are not valid JSON: {exc}.")
-        return dumps(error.as_dict()), EXIT_INVALID
-    try:
-        return dumps(run(calc_id, inputs)), EXIT_OK
+        return dumps(run(calc_id, _loads(inputs_json))), EXIT_OK
     except InputError as exc:
         return dumps(exc.as_dict()), EXIT_INVALID
+
+
+def errors_json(calc_id: str, inputs_json: str) -> str:
+    """Every problem with the inputs at once, as a JSON list of {field, message}.
+
+    The CLI reports the first problem (`run_json`); a form shows them all together. The
+    cross-field rules run only once every field is valid, as they do in `run`.
+    """
+    try:
+        calc = get(calc_id)
+        raw = _loads(inputs_json)
+        found = errors(calc.fields, raw)
+        if not found:
+            calc.values(raw)
+    except InputError as exc:
+        found = [exc]
+    return dumps([{"field": e.field, "message": e.message} for e in found])
 
 
 def schema_json(calc_id: str) -> str:

@@ -1,30 +1,32 @@
 """Compare: one treatment history staged by every model and checked against every definition.
 
-Each model is run through its own calculator, so no rule is written twice. Where a model prints
+Each model's own rule is called with typed values (`evaluate`), and its own words (`describe`),
+so no rule is written twice and nothing is read back out of display text. Where a model prints
 no rule for what counts as a failed adequate trial (MSM, Thase–Rush), trials are counted with the
 Rybak 2021 rule (at least 4 weeks at an adequate dose, taken as prescribed, below 50 %
 improvement); the ESM and MGH-s use their own 6-week minimum with the same below-50 % reading,
-since neither prints a threshold. Both choices are DERIVED and the result names them.
+since neither prints a threshold. The European model's weeks of resistance are the weeks of the
+trials it counts as failed, not the episode's length (issue 9, item 1). All these choices are
+DERIVED and the result names them.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from . import esm, mgh_s, msm, thase_rush, trd_definitions
-from .result import row, sources_used
+from .result import Result, Row, row
 from .schema import Calculator, Field, Option, Rule, Source, TableRow
-from .trial_adequacy import DEFINITIONS, judge
 from .trial_adequacy import FIELDS as TRIAL_FIELDS
+from .trial_adequacy import RYBAK, judge
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-RYBAK = DEFINITIONS[0]
-WEEKS_PER_MONTH = 52 / 12
-ESM_MGH_WEEKS = 6  # ESM 6-8 weeks (medicalalgorithms), MGH-s 6 weeks (Hägg 2020)
-NONRESPONSE = 50  # classic reading where a model prints no threshold (Rybak 2021)
+ESM_MGH_WEEKS = mgh_s.MIN_WEEKS  # ESM 6-8 weeks (medicalalgorithms), MGH-s 6 weeks (Hägg 2020)
+NONRESPONSE = RYBAK.nonresponse_below  # classic reading where a model prints no threshold
+PARTIAL_LOW = trd_definitions.SFORZINI.nonresponse_below  # EU-PEARL: 25-49 % partial response
 
 SACKEIM2019 = Source(
     "sackeim2019",
@@ -41,7 +43,7 @@ SOURCES = (
 DERIVED = Rule(("rybak2021",), "DERIVED")
 PSYCHOTHERAPY_RULE = Rule(("sackeim2019",), "VERIFIED-P")
 
-YES_NO = (Option(False, "No", 0, DERIVED), Option(True, "Yes", 0, DERIVED))
+YES_NO = (Option(False, "No"), Option(True, "Yes"))
 AGENTS = tuple(o for o in TRIAL_FIELDS[0].options if o.value in thase_rush.ANTIDEPRESSANTS)
 HISTORY_ITEM = (
     replace(TRIAL_FIELDS[0], options=AGENTS, label="Antidepressant class"),
@@ -54,26 +56,31 @@ HISTORY_ITEM = (
           kind="boolean", default=False, options=YES_NO),
 )  # fmt: skip
 
+
+def _unscored(f: Field) -> Field:
+    """An MSM field as compare asks it: the same question, without the MSM's points."""
+    return replace(
+        f, ranges=(), options=tuple(replace(o, points=None, rule=None) for o in f.options)
+    )
+
+
 FIELDS = (
     trd_definitions.DIAGNOSIS,
-    msm.DURATION,
-    msm.SEVERITY,
+    _unscored(msm.DURATION),
+    _unscored(msm.SEVERITY),
     replace(
         trd_definitions.TRIALS,
         label="Treatment trials in this episode, in order",
         item_fields=HISTORY_ITEM,
     ),
-    replace(msm.ECT, label="ECT tried without enough response"),
+    replace(_unscored(msm.ECT), label="ECT tried without enough response"),
     Field(
         name="psychotherapy",
         dimension="psychotherapy",
         label="A structured psychotherapy tried without enough response",
         kind="boolean",
         default=False,
-        options=(
-            Option(False, "No", 0, PSYCHOTHERAPY_RULE),
-            Option(True, "Yes", 0, PSYCHOTHERAPY_RULE),
-        ),
+        options=YES_NO,
     ),
 )
 
@@ -88,59 +95,112 @@ def _failed(trial: Mapping[str, Any], min_weeks: float) -> bool:
     )
 
 
-def _models(values: Mapping[str, Any]) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class CompareOutcome:
+    """Every model's typed outcome for one history, and the definitions' verdicts."""
+
+    msm: msm.MsmOutcome | None  # None: no failed adequate trial, so the MSM gives no score
+    thase_rush: thase_rush.ThaseRushOutcome
+    esm: esm.EsmOutcome
+    mgh_s: mgh_s.MghOutcome
+    definitions: trd_definitions.DefinitionsOutcome
+    values: Mapping[str, Any]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "models": [
+                {"model": key, "name": name, "summary": summary, "warnings": list(warnings)}
+                for key, name, summary, warnings, _ in model_lines(self)
+            ],
+            **self.definitions.as_json(),
+        }
+
+
+def evaluate(values: Mapping[str, Any]) -> CompareOutcome:
+    """Each model's own rule on the trials it counts (typed values, no JSON round trip)."""
     trials = values["trials"]
     rybak_failed = [t for t in trials if judge(RYBAK, t)[0] == "failed"]
     long_failed = [t for t in trials if _failed(t, ESM_MGH_WEEKS)]
-    rows = []
-    if rybak_failed:
-        result = msm.CALCULATOR.run({
+    augmented = any(t["augmented"] for t in trials)
+    msm_outcome = (
+        msm.evaluate({
             "duration_months": values["duration_months"],
             "severity": values["severity"],
-            "failed_antidepressants": min(len(rybak_failed), 50),
-            "augmentation": any(t["augmented"] for t in trials),
+            "failed_antidepressants": len(rybak_failed),
+            "augmentation": augmented,
             "ect": values["ect"],
-        })  # fmt: skip
-        rows.append(("msm", msm.CALCULATOR.title, result["headline"], result))
+        })
+        if rybak_failed
+        else None
+    )  # fmt: skip
+    staged = [t["agent"] for t in rybak_failed] + ["ect"] * values["ect"]
+    return CompareOutcome(
+        msm=msm_outcome,
+        thase_rush=thase_rush.evaluate({"failed_trials": staged}),
+        esm=esm.evaluate({
+            "failed_trials": len(long_failed),
+            "duration_weeks": sum(t["weeks"] for t in long_failed),
+            "augmentation": augmented,
+        }),
+        mgh_s=mgh_s.evaluate({
+            "trials": [
+                {"weeks": t["weeks"], "adequate_dose": True, "dose_optimised": t["dose_optimised"],
+                 "augmented": t["augmented"], "combined": t["combined"],
+                 "duration_optimised": False}
+                for t in long_failed
+            ],
+            "ect": values["ect"],
+        }),
+        definitions=trd_definitions.evaluate(values),
+        values=values,
+    )  # fmt: skip
+
+
+def model_lines(outcome: CompareOutcome) -> list[tuple[str, str, str, tuple[str, ...], Any]]:
+    """(id, name, summary, warnings, unverified note) per model, from each model's own words."""
+    lines = []
+    if outcome.msm is None:
+        lines.append(
+            ("msm", msm.CALCULATOR.title, "Not scored: no failed adequate trial", (), None)
+        )
     else:
-        rows.append(("msm", msm.CALCULATOR.title, "Not scored: no failed adequate trial", None))
-    result = thase_rush.CALCULATOR.run(
-        {"failed_trials": [t["agent"] for t in rybak_failed] + ["ect"] * values["ect"]}
-    )
-    rows.append(("thase_rush", thase_rush.CALCULATOR.title, result["stage_label"], result))
-    weeks = round(values["duration_months"] * WEEKS_PER_MONTH, 1)
-    result = esm.CALCULATOR.run({"failed_trials": len(long_failed), "duration_weeks": weeks})
-    rows.append(("esm", esm.CALCULATOR.title, result["category_label"], result))
-    result = mgh_s.CALCULATOR.run({
-        "trials": [
-            {"weeks": t["weeks"], "adequate_dose": True, "dose_optimised": t["dose_optimised"],
-             "augmented": t["augmented"], "combined": t["combined"]}
-            for t in long_failed
-        ],
-        "ect": values["ect"],
-    })  # fmt: skip
-    rows.append(("mgh_s", mgh_s.CALCULATOR.title, f"{result['total']:g} points", result))
-    return [
-        {"model": key, "name": name, "summary": summary, "warnings": r["warnings"] if r else []}
-        for key, name, summary, r in rows
-    ]
+        said = msm.describe(outcome.msm)
+        lines.append(("msm", msm.CALCULATOR.title, said.headline, said.warnings, None))
+    tr = outcome.thase_rush
+    lines.append(
+        ("thase_rush", thase_rush.CALCULATOR.title, tr.as_json()["stage_label"],
+         thase_rush.describe(tr).warnings, None)
+    )  # fmt: skip
+    lines.append(
+        ("esm", esm.CALCULATOR.title, outcome.esm.category.label,
+         esm.describe(outcome.esm).warnings, esm.unverified_note(outcome.esm))
+    )  # fmt: skip
+    mgh = outcome.mgh_s
+    lines.append(
+        ("mgh_s", mgh_s.CALCULATOR.title, f"{mgh.total:g} points", mgh_s.describe(mgh).warnings,
+         mgh_s.unverified_note(mgh))
+    )  # fmt: skip
+    return lines
 
 
-def _disagreements(values: Mapping[str, Any], verdicts: dict[str, str]) -> list[str]:
+def _disagreements(outcome: CompareOutcome) -> list[str]:
     """Plain sentences on where and why the models and definitions part ways."""
+    values = outcome.values
     trials = values["trials"]
     notes = []
-    partial = [t for t in trials if 25 <= t["improvement_percent"] < 50]  # noqa: PLR2004
+    partial = [t for t in trials if PARTIAL_LOW <= t["improvement_percent"] < NONRESPONSE]
     if partial:
         notes.append(
-            f"{len(partial)} trial(s) improved by 25-49 %: a failure under the Canadian consensus "
-            "(below 50 %), a partial response under EU-PEARL (below 25 %)."
+            f"{len(partial)} trial(s) improved by {PARTIAL_LOW:g}-{NONRESPONSE - 1:g} %: a failure "
+            f"under the Canadian consensus (below {NONRESPONSE:g} %), a partial response under "
+            f"EU-PEARL (below {PARTIAL_LOW:g} % is a failure there)."
         )
-    short = [t for t in trials if 4 <= t["weeks"] < ESM_MGH_WEEKS]  # noqa: PLR2004
+    short = [t for t in trials if RYBAK.min_weeks <= t["weeks"] < ESM_MGH_WEEKS]
     if short:
         notes.append(
-            f"{len(short)} trial(s) lasted 4 to 6 weeks: long enough for the Canadian consensus "
-            "and EU-PEARL, too short for MGH staging and the European model (6 weeks or more)."
+            f"{len(short)} trial(s) lasted {RYBAK.min_weeks:g} to {ESM_MGH_WEEKS} weeks: long "
+            "enough for the Canadian consensus and EU-PEARL, too short for MGH staging and the "
+            f"European model ({ESM_MGH_WEEKS} weeks or more)."
         )
     classes = {t["agent"] for t in trials}
     if len(trials) > len(classes):
@@ -156,8 +216,8 @@ def _disagreements(values: Mapping[str, Any], verdicts: dict[str, str]) -> list[
         )
     if values["ect"]:
         notes.append(
-            "ECT adds 1 point to the MSM and 3 to MGH staging, and counts in Thase–Rush only at "
-            "stage V, after an MAOI."
+            f"ECT adds {msm.ECT.score(True).points} point to the MSM and {mgh_s.POINTS_ECT:g} to "
+            "MGH staging, and counts in Thase–Rush only at stage V, after an MAOI."
         )
     if values["psychotherapy"]:
         notes.append(
@@ -169,69 +229,75 @@ def _disagreements(values: Mapping[str, Any], verdicts: dict[str, str]) -> list[
             "Bipolar depression: EU-PEARL places it outside TRD, while Gaynes 2020 reports 1 "
             "failed trial as the usual bar."
         )
-    if {"trd", "not_met"} <= set(verdicts.values()):
+    if {"trd", "not_met"} <= {v for _, v, _ in outcome.definitions.verdicts}:
         notes.append(
             "Only the MSM counts how long the episode has lasted and how severe it is; the "
             "definitions count trials alone."
         )
+    weeks = outcome.esm.weeks
+    if outcome.esm.trials and weeks < values["duration_months"] * 52 / 12:
+        notes.append(
+            f"The European model counts {weeks:g} weeks of resistance (the failed trials it "
+            f"counts), not the episode's {values['duration_months']:g} months; the MSM counts "
+            "the episode's length."
+        )
     return notes
 
 
-def compute(values: Mapping[str, Any]) -> dict[str, Any]:
-    """Every model and definition for one history, and where they disagree."""
-    models = _models(values)
-    verdicts = trd_definitions.verdicts(values)
-    by_definition = {v["definition"]: v["verdict"] for v in verdicts}
-    details = [
-        row(m["model"], m["name"], "; ".join(m["warnings"][:1]) or "as entered", m["summary"],
-            DERIVED)
-        for m in models
-    ] + [
-        row(v["definition"], trd_definitions.NAMES[v["definition"]], v["reason"],
-            trd_definitions.verdict_label(v), trd_definitions.RULES[v["definition"]])
-        for v in verdicts
+def _rows(outcome: CompareOutcome) -> list[Row]:
+    lines = model_lines(outcome)
+    rows = [
+        row(key, name, warnings[0] if warnings else "as entered", summary, DERIVED)
+        for key, name, summary, warnings, _ in lines
+    ]
+    rows += [
+        row(k, trd_definitions.NAMES[k], r, trd_definitions.verdict_label(k, v),
+            trd_definitions.VERDICT_RULES[k])
+        for k, v, r in outcome.definitions.verdicts
     ]  # fmt: skip
-    met = sum(v == "trd" for v in by_definition.values())
-    applicable = sum(v != "not_applicable" for v in by_definition.values())
-    return {
-        "models": models,
-        "verdicts": verdicts,
-        "disagreements": _disagreements(values, by_definition),
-        "headline": (
-            f"{models[0]['summary']}; {models[1]['summary']}; {met} of {applicable} "
-            "definitions call this TRD"
+    return rows
+
+
+SHORT_NAMES = {"msm": "MSM", "thase_rush": "Thase–Rush", "esm": "ESM", "mgh_s": "MGH-s"}
+
+
+def describe(outcome: CompareOutcome) -> Result:
+    """Every model and definition side by side, named, with where they part ways."""
+    lines = model_lines(outcome)
+    models = "; ".join(f"{SHORT_NAMES[key]}: {summary}" for key, _, summary, _, _ in lines)
+    return Result(
+        headline=f"{models}; {trd_definitions.headline(outcome.definitions)}",
+        value_label="Result",
+        rows=tuple(_rows(outcome)),
+        clinical=(
+            "Models run on their own rules. Failed adequate trials are counted with the Rybak "
+            f"2021 rule for the MSM and Thase–Rush (neither prints one), and with a "
+            f"{ESM_MGH_WEEKS}-week minimum and below-{NONRESPONSE:g} % improvement for the ESM "
+            "and MGH-s (DERIVED). The ESM's weeks of resistance are the weeks of the trials it "
+            "counts as failed; the MSM's duration is the episode's."
         ),
-        "value_label": "Result",
-        "details": details,
-        "interpretation": {
-            "clinical": (
-                "Models run on their own calculators. Failed adequate trials are counted with the "
-                "Rybak 2021 rule for the MSM and Thase–Rush (neither prints one), and with a "
-                "6-week minimum and below-50 % improvement for the ESM and MGH-s (DERIVED). "
-                "Episode weeks for the ESM = months x 52/12."
-            ),
-            "plain": (
-                "The same history can look mild under one model and advanced under another, "
-                "because each counts different things: how long and how severe the episode is, "
-                "how many medicines or which types, add-ons, ECT. The notes below say where they "
-                "part ways for this history. None of this is a diagnosis or a treatment decision."
-            ),
-        },
-        "sources": sources_used(
-            CALCULATOR, [DERIVED, PSYCHOTHERAPY_RULE, *trd_definitions.RULES.values()]
+        plain=(
+            "The same history can look mild under one model and advanced under another, "
+            "because each counts different things: how long and how severe the episode is, "
+            "how many medicines or which types, add-ons, ECT. The notes below say where they "
+            "part ways for this history. None of this is a diagnosis or a treatment decision."
         ),
-        "warnings": [w for m in models for w in m["warnings"] if "Not verified" in w],
-    }
+        warnings=tuple(note for *_, note in lines if note),
+        rules=(DERIVED, PSYCHOTHERAPY_RULE, *trd_definitions.VERDICT_RULES.values()),
+        disagreements=tuple(_disagreements(outcome)),
+    )
 
 
 CALCULATOR = Calculator(
     id="compare",
     title="One history, every model",
-    version="1.0.0",
+    version="2.0.0",
     purpose="How does one treatment history come out under every staging model and definition?",
+    kind="unscored",
     fields=FIELDS,
     sources=SOURCES,
-    compute=compute,
+    evaluate=evaluate,
+    describe=describe,
     table=(
         TableRow(
             "Maudsley Staging Method",
@@ -248,14 +314,15 @@ CALCULATOR = Calculator(
         ),
         TableRow(
             "European Staging Model",
-            "Trials of 6 weeks or more at an adequate dose, taken "
-            "as prescribed, below 50 %; weeks = months x 52/12",
+            f"Trials of {ESM_MGH_WEEKS} weeks or more at an adequate dose, taken as prescribed, "
+            f"below {NONRESPONSE:g} %; weeks of resistance = the weeks of those trials; "
+            "augmentation if any trial was augmented",
             "category",
             DERIVED,
         ),
         TableRow(
             "MGH staging",
-            "The same 6-week trials, with dose optimisation and augmentation; "
+            f"The same {ESM_MGH_WEEKS}-week trials, with dose optimisation and augmentation; "
             "combination shown, not counted",
             "points",
             DERIVED,

@@ -15,7 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .result import row, sources_used
+from .legacy import adapt, row
+from .result import sources_used
 from .schema import Calculator, Field, InputError, Option, Rule, Source, TableRow
 
 if TYPE_CHECKING:
@@ -80,7 +81,6 @@ SOURCES = (
         "TRRIP clozapine consensus",
         "TRRIP Working Group consensus on clozapine-refractory schizophrenia (online survey of "
         "members). Schizophr Bull 46(6):1459 (abstract read).",
-        note="No DOI or address is given in the evidence file; cited by journal, volume and page.",
     ),
 )
 
@@ -712,6 +712,8 @@ def _table() -> tuple[TableRow, ...]:
     return tuple(rows)
 
 
+EVALUATE, DESCRIBE = adapt(compute)
+
 CALCULATOR = Calculator(
     id="cpz",
     title="Chlorpromazine equivalents and TRRIP adequacy",
@@ -722,7 +724,10 @@ CALCULATOR = Calculator(
     ),
     fields=FIELDS,
     sources=SOURCES,
-    compute=compute,
+    kind="unscored",
+    check=_check,
+    evaluate=EVALUATE,
+    describe=DESCRIBE,
     table=_table(),
     value_label="Value",
 )

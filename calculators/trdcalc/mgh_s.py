@@ -4,14 +4,16 @@ Rules from clinical-evidence.md sections 1.3 and 13 (VERIFIED-S, Hägg 2020 Pane
 failed adequate trial (at least 6 weeks at an adequate dose), 0.5 for dose optimisation and 0.5
 for augmentation in a trial, 3 for ECT. Points for combination and for duration optimisation are
 RECALLED: the calculator asks about them, shows what they would add, and never counts them.
-There are no severity bands in the original.
+There are no severity bands in the original. Whether each trial's dose was adequate must be
+answered (no silent default: issue 9, item 10).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .result import row, sources_used
+from .result import Result, Row, row
 from .schema import Calculator, Field, Option, Rule, Source, TableRow
 from .sources import HAGG_2020
 
@@ -41,12 +43,12 @@ UNVERIFIED = Rule(("fava2003",), "RECALLED")
 MIN_WEEKS = 6  # "adequate = at least 6 weeks at an adequate dose" (Hägg 2020 Panel 1)
 POINTS_TRIAL, POINTS_HALF, POINTS_ECT = 1.0, 0.5, 3.0
 
-YES_NO = (Option(False, "No", 0, PANEL1), Option(True, "Yes", 0, PANEL1))
+YES_NO = (Option(False, "No"), Option(True, "Yes"))
 TRIAL_FIELDS = (
     Field(name="weeks", dimension="weeks", label="Weeks at that dose", kind="number",
           minimum=0, maximum=520, unit="weeks"),
     Field(name="adequate_dose", dimension="dose", label="Dose was adequate", kind="boolean",
-          default=False, options=YES_NO),
+          options=YES_NO),
     Field(name="dose_optimised", dimension="optimisation", label="Dose was optimised (raised)",
           kind="boolean", default=False, options=YES_NO),
     Field(name="augmented", dimension="augmentation", label="Augmented with a second agent",
@@ -71,8 +73,9 @@ TRIALS = Field(
     default=[],
     help_title="What makes a trial count here?",
     help=(
-        "A marketed antidepressant taken for at least 6 weeks at an adequate dose without "
-        "response (Hägg 2020, reproducing Fava 2003). Shorter or lower-dose trials score nothing."
+        f"A marketed antidepressant taken for at least {MIN_WEEKS} weeks at an adequate dose "
+        "without response (Hägg 2020, reproducing Fava 2003). Shorter or lower-dose trials score "
+        "nothing."
     ),
 )
 ECT = Field(
@@ -81,7 +84,7 @@ ECT = Field(
     label="ECT course without response",
     kind="boolean",
     default=False,
-    options=(Option(False, "No", 0, PANEL1), Option(True, "Yes", 3, PANEL1)),
+    options=(Option(False, "No", 0, PANEL1), Option(True, "Yes", int(POINTS_ECT), PANEL1)),
 )
 
 
@@ -89,87 +92,146 @@ def _adequate(trial: Mapping[str, Any]) -> bool:
     return trial["adequate_dose"] and trial["weeks"] >= MIN_WEEKS
 
 
-def compute(values: Mapping[str, Any]) -> dict[str, Any]:
-    """Sum the verified points; report the unverified ones apart (Hägg 2020 Panel 1)."""
-    details, warnings = [], []
-    total, unverified = 0.0, 0.0
-    for n, trial in enumerate(values["trials"], start=1):
-        if not _adequate(trial):
-            why = "less than 6 weeks" if trial["weeks"] < MIN_WEEKS else "dose not adequate"
-            details.append(row(f"trial_{n}", f"Trial {n}", f"not adequate ({why})", 0, PANEL1))
-            if trial["dose_optimised"] or trial["augmented"]:
-                warnings.append(
-                    f"Trial {n} is not an adequate trial, so its optimisation or augmentation "
-                    "is not scored either."
-                )
-            continue
-        points = POINTS_TRIAL + POINTS_HALF * (trial["dose_optimised"] + trial["augmented"])
-        total += points
-        parts = ["adequate, failed"]
-        parts += ["dose optimised"] * trial["dose_optimised"] + ["augmented"] * trial["augmented"]
-        details.append(row(f"trial_{n}", f"Trial {n}", ", ".join(parts), points, PANEL1))
-        extra = POINTS_HALF * (trial["combined"] + trial["duration_optimised"])
-        if extra:
-            unverified += extra
-            details.append(
-                row(f"trial_{n}_unverified", f"Trial {n}: combination or extended duration",
-                    "not counted", f"+{extra:g} if counted", UNVERIFIED)
-            )  # fmt: skip
-    if values["ect"]:
-        total += POINTS_ECT
-        details.append(row("ect", "ECT", "failed course", POINTS_ECT, PANEL1))
-    details.append(row("total", "Total", "verified points only", total, PANEL1))
-    if unverified:
-        warnings.append(
-            f"Not verified against the original: Fava 2003 names combination and duration "
-            f"optimisation, but the points for them were not found in a source read for this "
-            f"site. They would add {unverified:g}, making {total + unverified:g}; the total above "
-            "leaves them out."
-        )
-    return {
-        "total": total,
-        "unverified_points": unverified,
-        "headline": f"MGH-s score: {total:g}",
-        "value_label": "Points",
-        "details": details,
-        "interpretation": {
-            "clinical": (
-                f"MGH-s total {total:g}: 1 per failed adequate trial (6 weeks or more at an "
-                "adequate dose), +0.5 per dose optimisation, +0.5 per augmentation, +3 for ECT "
-                "(Hägg 2020 reproducing Fava 2003). A continuous score without bands; in one chart "
-                "review higher scores predicted not reaching remission (Petersen 2005)."
-            ),
-            "plain": (
-                "This score adds a point for each medicine that was taken properly for at least "
-                "six weeks without enough benefit, half a point when the dose was raised or an "
-                "add-on was tried, and three points for ECT. Higher means more has been tried. "
-                "It has no cut-off, does not predict what will happen to one person, and is not "
-                "a diagnosis."
-            ),
-        },
-        "sources": sources_used(CALCULATOR, [PANEL1] + ([UNVERIFIED] if unverified else [])),
-        "warnings": warnings,
-    }
+@dataclass(frozen=True)
+class TrialScore:
+    """One trial's verified points (0 when not adequate) and its unverified extra."""
+
+    number: int
+    adequate: bool
+    short: bool  # under MIN_WEEKS (when not adequate)
+    dose_optimised: bool
+    augmented: bool
+    points: float
+    unverified: float  # combination and extended duration, never counted
+
+
+@dataclass(frozen=True)
+class MghOutcome:
+    """The per-trial points, ECT and the verified total (Hägg 2020 Panel 1)."""
+
+    trials: tuple[TrialScore, ...]
+    ect: bool
+    total: float
+    unverified: float
+
+    def as_json(self) -> dict[str, Any]:
+        return {"total": self.total, "unverified_points": self.unverified}
+
+
+def score_trial(number: int, trial: Mapping[str, Any]) -> TrialScore:
+    adequate = _adequate(trial)
+    halves = trial["dose_optimised"] + trial["augmented"]
+    extra = POINTS_HALF * (trial["combined"] + trial["duration_optimised"])
+    return TrialScore(
+        number=number,
+        adequate=adequate,
+        short=trial["weeks"] < MIN_WEEKS,
+        dose_optimised=trial["dose_optimised"],
+        augmented=trial["augmented"],
+        points=POINTS_TRIAL + POINTS_HALF * halves if adequate else 0.0,
+        unverified=extra if adequate else 0.0,
+    )
+
+
+def evaluate(values: Mapping[str, Any]) -> MghOutcome:
+    """Sum the verified points; keep the unverified ones apart (Hägg 2020 Panel 1)."""
+    trials = tuple(score_trial(n, t) for n, t in enumerate(values["trials"], start=1))
+    total = sum(t.points for t in trials) + (POINTS_ECT if values["ect"] else 0.0)
+    return MghOutcome(trials, values["ect"], total, sum(t.unverified for t in trials))
+
+
+def _trial_rows(trial: TrialScore) -> list[Row]:
+    n = trial.number
+    if not trial.adequate:
+        why = f"less than {MIN_WEEKS} weeks" if trial.short else "dose not adequate"
+        return [row(f"trial_{n}", f"Trial {n}", f"not adequate ({why})", 0, PANEL1)]
+    parts = ["adequate, failed"]
+    parts += ["dose optimised"] * trial.dose_optimised + ["augmented"] * trial.augmented
+    rows = [row(f"trial_{n}", f"Trial {n}", ", ".join(parts), trial.points, PANEL1)]
+    if trial.unverified:
+        rows.append(
+            row(f"trial_{n}_unverified", f"Trial {n}: combination or extended duration",
+                "not counted", f"+{trial.unverified:g} if counted", UNVERIFIED)
+        )  # fmt: skip
+    return rows
+
+
+def unverified_note(outcome: MghOutcome) -> str | None:
+    """The "not verified" note for combination and duration points, when any were entered."""
+    if not outcome.unverified:
+        return None
+    return (
+        f"Not verified against the original: Fava 2003 names combination and duration "
+        f"optimisation, but the points for them were not found in a source read for this "
+        f"site. They would add {outcome.unverified:g}, making "
+        f"{outcome.total + outcome.unverified:g}; the total above leaves them out."
+    )
+
+
+def describe(outcome: MghOutcome) -> Result:
+    """The score in words: a row per trial, ECT, the verified total, unverified points apart."""
+    rows = [r for trial in outcome.trials for r in _trial_rows(trial)]
+    if outcome.ect:
+        rows.append(row("ect", "ECT", "failed course", POINTS_ECT, PANEL1))
+    total = outcome.total
+    rows.append(row("total", "Total", "verified points only", total, PANEL1))
+    warnings = [
+        f"Trial {t.number} is not an adequate trial, so its optimisation or augmentation is not "
+        "scored either."
+        for t in outcome.trials
+        if not t.adequate and (t.dose_optimised or t.augmented)
+    ]
+    note = unverified_note(outcome)
+    if note:
+        warnings.append(note)
+    half, trial_points, ect = f"{POINTS_HALF:g}", f"{POINTS_TRIAL:g}", f"{POINTS_ECT:g}"
+    return Result(
+        headline=f"MGH-s score: {total:g}",
+        value_label="Points",
+        rows=tuple(rows),
+        clinical=(
+            f"MGH-s total {total:g}: {trial_points} per failed adequate trial ({MIN_WEEKS} weeks "
+            f"or more at an adequate dose), +{half} per dose optimisation, +{half} per "
+            f"augmentation, +{ect} for ECT (Hägg 2020 reproducing Fava 2003). A continuous score "
+            "without bands; in one chart review higher scores predicted not reaching remission "
+            "(Petersen 2005)."
+        ),
+        plain=(
+            "This score adds a point for each medicine that was taken properly for at least "
+            f"{MIN_WEEKS} weeks without enough benefit, half a point when the dose was raised or "
+            f"an add-on was tried, and {ect} points for ECT. Higher means more has been tried. "
+            "It has no cut-off, does not predict what will happen to one person, and is not "
+            "a diagnosis."
+        ),
+        warnings=tuple(warnings),
+        rules=(PANEL1, UNVERIFIED) if outcome.unverified else (PANEL1,),
+    )
+
+
+def _table() -> tuple[TableRow, ...]:
+    counted = "Within a counted trial"
+    return (
+        TableRow("Each failed adequate trial", f"{MIN_WEEKS} weeks or more at an adequate dose",
+                 f"{POINTS_TRIAL:g}", PANEL1),
+        TableRow(counted, "Dose optimisation", f"{POINTS_HALF:g}", PANEL1),
+        TableRow(counted, "Augmentation", f"{POINTS_HALF:g}", PANEL1),
+        TableRow(counted, "Combination", f"{POINTS_HALF:g}? (not counted)", UNVERIFIED),
+        TableRow(counted, "Duration optimisation", f"{POINTS_HALF:g}? (not counted)", UNVERIFIED),
+        TableRow("ECT", "A failed course of ECT", f"{POINTS_ECT:g}", PANEL1),
+        TableRow("Total", "Sum of the above; no bands in the original", "continuous", PANEL1),
+    )  # fmt: skip
 
 
 CALCULATOR = Calculator(
     id="mgh_s",
     title="MGH staging method (MGH-s)",
-    version="1.0.0",
+    version="1.1.0",
     purpose="What is the MGH staging score of these failed trials and ECT?",
+    kind="scored",
     fields=(TRIALS, ECT),
     sources=SOURCES,
-    compute=compute,
-    table=(
-        TableRow("Each failed adequate trial", "6 weeks or more at an adequate dose", 1, PANEL1),
-        TableRow("Within a counted trial", "Dose optimisation", 0.5, PANEL1),
-        TableRow("Within a counted trial", "Augmentation", 0.5, PANEL1),
-        TableRow("Within a counted trial", "Combination", "0.5? (not counted)", UNVERIFIED),
-        TableRow(
-            "Within a counted trial", "Duration optimisation", "0.5? (not counted)", UNVERIFIED
-        ),
-        TableRow("ECT", "A failed course of ECT", 3, PANEL1),
-        TableRow("Total", "Sum of the above; no bands in the original", "continuous", PANEL1),
-    ),
+    evaluate=evaluate,
+    describe=describe,
+    table=_table(),
     value_label="Points",
 )

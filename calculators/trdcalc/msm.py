@@ -8,9 +8,10 @@ identical in a second secondary source); the 2009 original table was not read.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .result import row, sources_used
+from .result import Result, row
 from .schema import Band, Calculator, Field, Option, Range, Rule, Source
 from .sources import HAGG_2020
 
@@ -50,6 +51,7 @@ PANEL1 = Rule(("hagg2020", "fekadu2009a"), "VERIFIED-S")
 
 # Table 3 gives "<=12", "13-24" and ">24" months. A duration between 12 and 13 months falls in
 # neither printed row; we score everything above 12 up to 24 as sub-acute and say so (section 1.4).
+ACUTE_MONTHS, PRINTED_SUBACUTE_FROM, SUBACUTE_MONTHS = 12, 13, 24
 DURATION = Field(
     name="duration_months",
     dimension="duration",
@@ -57,11 +59,20 @@ DURATION = Field(
     kind="number",
     unit="months",
     minimum=0,
+    above_minimum=True,  # an episode has lasted some time (issue 9: 0 months is no episode)
     maximum=600,
     ranges=(
-        Range("Acute: 12 months or less", 12, 1, TABLE3, "a year or less"),
-        Range("Sub-acute: 13 to 24 months", 24, 2, TABLE3, "more than one year, up to two"),
-        Range("Chronic: more than 24 months", None, 3, TABLE3, "more than two years"),
+        Range(f"Acute: {ACUTE_MONTHS} months or less", ACUTE_MONTHS, 1, TABLE3, "a year or less"),
+        Range(
+            f"Sub-acute: {PRINTED_SUBACUTE_FROM} to {SUBACUTE_MONTHS} months",
+            SUBACUTE_MONTHS,
+            2,
+            TABLE3,
+            "more than one year, up to two",
+        ),
+        Range(
+            f"Chronic: more than {SUBACUTE_MONTHS} months", None, 3, TABLE3, "more than two years"
+        ),
     ),
     help_title="How is the episode's duration counted?",
     help=(
@@ -163,51 +174,80 @@ BANDS = (
 TOTAL_RANGE = (3, 15)  # Fekadu 2018 Table 3: minimum 1+1+1, maximum 15 (VERIFIED-P)
 
 
-def compute(values: Mapping[str, Any]) -> dict[str, Any]:
+@dataclass(frozen=True)
+class MsmOutcome:
+    """The five scored rows, their total and its band (Fekadu 2018 Table 3)."""
+
+    duration_months: float
+    scored: dict[str, tuple[Field, Option | Range]]  # dimension -> (field, row it fell in)
+    total: int
+    band: Band
+
+    @property
+    def in_printed_gap(self) -> bool:
+        """Above 12 and below 13 months: in neither row Table 3 prints."""
+        return ACUTE_MONTHS < self.duration_months < PRINTED_SUBACUTE_FROM
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "total": self.total,
+            "band": self.band.id,
+            "band_label": self.band.label,
+            "total_range": list(TOTAL_RANGE),
+            "breakdown": {dim: scored.points for dim, (_, scored) in self.scored.items()},
+        }
+
+
+def evaluate(values: Mapping[str, Any]) -> MsmOutcome:
     """Sum the points of the five dimensions and name the band (Fekadu 2018 Table 3)."""
-    rows = {f.dimension: (f, f.score(values[f.name])) for f in FIELDS}
-    breakdown = {dim: scored.points for dim, (_, scored) in rows.items()}
-    total = sum(breakdown.values())
-    band = CALCULATOR.band_for(total)
-    warnings = []
-    if 12 < values["duration_months"] < 13:  # noqa: PLR2004 - the gap between the printed rows
-        warnings.append(
-            f"Table 3 prints 12 months or less (1 point) and 13-24 months (2 points); "
-            f"{values['duration_months']} months falls between them. This calculator scores any "
-            "duration above 12 and up to 24 months as sub-acute (2 points)."
-        )
-    details = [
+    scored = {f.dimension: (f, f.score(values[f.name])) for f in FIELDS}
+    total = sum(row.points for _, row in scored.values())
+    band = next(b for b in BANDS if b.holds(total))
+    return MsmOutcome(values["duration_months"], scored, total, band)
+
+
+def describe(outcome: MsmOutcome) -> Result:
+    """The MSM result in words, from the outcome and Table 3's own rows and bands."""
+    total, band = outcome.total, outcome.band
+    rows = [
         row(dim, f.label, scored.label, scored.points, scored.rule)
-        for dim, (f, scored) in rows.items()
+        for dim, (f, scored) in outcome.scored.items()
     ]
-    details.append(row("total", "Total", f"{band.label} band", total, band.rule))
+    rows.append(row("total", "Total", f"{band.label} band", total, band.rule))
+    warnings = []
+    if outcome.in_printed_gap:
+        acute, subacute = DURATION.ranges[0], DURATION.ranges[1]
+        warnings.append(
+            f"Table 3 prints {ACUTE_MONTHS} months or less ({acute.points} point) and "
+            f"{PRINTED_SUBACUTE_FROM}-{SUBACUTE_MONTHS} months ({subacute.points} points); "
+            f"{outcome.duration_months} months falls between them. This calculator scores any "
+            f"duration above {ACUTE_MONTHS} and up to {SUBACUTE_MONTHS} months as sub-acute "
+            f"({subacute.points} points)."
+        )
     low, high = TOTAL_RANGE
-    return {
-        "total": total,
-        "band": band.id,
-        "band_label": band.label,
-        "total_range": [low, high],
-        "breakdown": breakdown,
-        "headline": f"Total {total} (possible {low} to {high}): {band.label}",
-        "value_label": "Points",
-        "details": details,
-        "interpretation": _interpretation(total, band, rows),
-        "sources": sources_used(
-            CALCULATOR, [scored.rule for _, scored in rows.values()] + [band.rule]
-        ),
-        "warnings": warnings,
-    }
+    return Result(
+        headline=f"Total {total} (possible {low} to {high}): {band.label}",
+        value_label="Points",
+        rows=tuple(rows),
+        clinical=_clinical(total, band),
+        plain=_plain(total, band, outcome),
+        warnings=tuple(warnings),
+    )
 
 
-def _interpretation(total: int, band: Band, rows: dict[str, Any]) -> dict[str, str]:
+def _clinical(total: int, band: Band) -> str:
     bands = ", ".join(f"{b.id} {b.low}-{b.high}" for b in BANDS)
-    clinical = (
-        f"MSM total {total} of {TOTAL_RANGE[1]} (range {TOTAL_RANGE[0]}-{TOTAL_RANGE[1]}): "
+    low, high = TOTAL_RANGE
+    return (
+        f"MSM total {total} of {high} (range {low}-{high}): "
         f"{band.label.lower()} treatment resistance (bands: {bands}; Fekadu 2018, Table 3). "
         "Treatment-failure points follow Hägg 2020, Panel 1 (secondary source)."
     )
-    parts = [scored.plain for _, scored in rows.values() if scored.plain]
-    plain = (
+
+
+def _plain(total: int, band: Band, outcome: MsmOutcome) -> str:
+    parts = [scored.plain for _, scored in outcome.scored.values() if scored.plain]
+    return (
         f"The score adds up five things: how long this episode has lasted ({parts[0]}), how "
         f"severe it was ({parts[1]}), how many medicines have not worked well enough "
         f"({parts[2]}), whether an add-on medicine was tried and whether ECT was tried. "
@@ -216,7 +256,6 @@ def _interpretation(total: int, band: Band, rows: dict[str, Any]) -> dict[str, s
         "say what will happen to one person, and it is not a diagnosis. It describes the "
         "treatment history so far; other treatments remain to discuss with a clinician."
     )
-    return {"clinical": clinical, "plain": plain}
 
 
 CALCULATOR = Calculator(
@@ -224,9 +263,12 @@ CALCULATOR = Calculator(
     title="Maudsley Staging Method (MSM)",
     version="1.0.0",
     purpose="How resistant is this depressive episode to treatment so far, on a 3-15 scale?",
+    kind="scored",
     fields=FIELDS,
     sources=SOURCES,
-    compute=compute,
+    evaluate=evaluate,
+    describe=describe,
     bands=BANDS,
     total_range=TOTAL_RANGE,
+    value_label="Points",
 )

@@ -16,7 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .result import row, sources_used
+from .legacy import adapt, row
+from .result import sources_used
 from .schema import CONFIDENCE_LABELS, Calculator, Field, Option, Rule, Source, TableRow
 from .sources import HAGG_2020, MEDICALALGORITHMS, RYBAK_2021, SFORZINI_2022
 
@@ -83,12 +84,10 @@ SOURCES = (
            doi="10.1176/appi.ajp.2017.17080949"),
     Source("haggerty1990", "Haggerty 1990",
            "Haggerty JJ Jr, et al. Subclinical hypothyroidism: a review of neuropsychiatric "
-           "aspects. Int J Psychiatry Med 1990;20(2):193-208, abstract.",
-           note="No DOI or address is given in the sources read for this site."),
+           "aspects. Int J Psychiatry Med 1990;20(2):193-208, abstract."),
     Source("jad1997", "J Affect Disord 1997",
            "Hypothalamic-pituitary-thyroid axis function in treatment resistant depression. "
-           "J Affect Disord 1997;43(2):143-150, abstract (Antwerp repository).",
-           note="No DOI or address is given in the sources read for this site."),
+           "J Affect Disord 1997;43(2):143-150, abstract (Antwerp repository)."),
     Source("zullino2002", "Zullino 2002",
            "Zullino DF, et al. Int Clin Psychopharmacol 2002;17(3):141-143. Topic: smoking, "
            "CYP1A2 induction and clozapine and olanzapine levels. Abstract.",
@@ -103,26 +102,21 @@ SOURCES = (
            doi="10.1001/jamapsychiatry.2013.1111"),
     Source("safran2011", "Safran 2011",
            "Safran JD, Muran JC, Eubanks-Carter C. Psychotherapy 2011;48(1):80-87. Topic: "
-           "ruptures and repairs of the therapeutic alliance (meta-analyses). Full text copy.",
-           note="No DOI or address is given in the sources read for this site."),
+           "ruptures and repairs of the therapeutic alliance (meta-analyses). Full text copy."),
     Source("eubanks2018", "Eubanks 2018",
            "Eubanks CF, Muran JC, Safran JD. Alliance rupture repair: a meta-analysis. "
-           "Psychotherapy 2018;55(4):508-519, read in the Findings.org.uk summary.",
-           note="No DOI or address is given in the sources read for this site."),
+           "Psychotherapy 2018;55(4):508-519, read in the Findings.org.uk summary."),
     Source("ejaz2011", "Ejaz 2011",
            "Ejaz SM, Khawaja IS, Bhatia S, Hurwitz TD. Obstructive sleep apnea and depression: "
-           "a review. Innov Clin Neurosci 2011;8(8):17-25, abstract.",
-           note="No DOI or address is given in the sources read for this site."),
+           "a review. Innov Clin Neurosci 2011;8(8):17-25, abstract."),
     Source("khazaie2018", "Khazaie 2018",
            "Khazaie H, et al. Higher risk for obstructive sleep apnea in chronic "
            "treatment-resistant depression. Iran J Psychiatry Behav Sci 2018;12(1):e10718, "
-           "abstract.",
-           note="No DOI or address is given in the sources read for this site."),
+           "abstract."),
     Source("edwards2015", "Edwards 2015",
            "Edwards C, et al. Depressive symptoms before and after treatment of obstructive "
            "sleep apnea in men and women. J Clin Sleep Med 2015;11(9):1029, read in an AASM "
-           "press summary.",
-           note="No DOI or address is given in the sources read for this site."),
+           "press summary."),
     Source("hamad2012", "Hamad 2012",
            "Hamad GG, et al. The effect of gastric bypass on the pharmacokinetics of serotonin "
            "reuptake inhibitors. Am J Psychiatry 2012;169(3):256-263, abstract.",
@@ -514,6 +508,8 @@ def _interpretation(open_count: int) -> dict[str, str]:
     return {"clinical": clinical, "plain": plain}
 
 
+EVALUATE, DESCRIBE = adapt(compute)
+
 CALCULATOR = Calculator(
     id="pseudo_resistance",
     title="Pseudo-resistance: checks still open",
@@ -521,7 +517,9 @@ CALCULATOR = Calculator(
     purpose="Which checks of an apparent non-response to treatment are still open?",
     fields=FIELDS,
     sources=SOURCES,
-    compute=compute,
+    kind="unscored",
+    evaluate=EVALUATE,
+    describe=DESCRIBE,
     table=tuple(
         TableRow(
             f"{n}. {item.title}",

@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .result import row, sources_used
+from .legacy import adapt, row
+from .result import sources_used
 from .schema import Band, Calculator, Field, InputError, Option, Rule, Source, TableRow
 from .sources import RYBAK_2021, SFORZINI_2022
 
@@ -627,6 +628,8 @@ def _table() -> tuple[TableRow, ...]:
     return tuple(rows)
 
 
+EVALUATE, DESCRIBE = adapt(compute)
+
 CALCULATOR = Calculator(
     id="response",
     title="Response and remission on a rating scale",
@@ -634,7 +637,9 @@ CALCULATOR = Calculator(
     purpose="How much has a rating-scale score changed, and what does each convention call it?",
     fields=FIELDS,
     sources=SOURCES,
-    compute=compute,
+    kind="unscored",
+    evaluate=EVALUATE,
+    describe=DESCRIBE,
     table=_table(),
     value_label="Rule",
 )

@@ -1,35 +1,40 @@
-"""The declarative pieces every calculator is made of, and the one validator that reads them.
+"""The declarative pieces every calculator is made of.
 
-A calculator is a `Calculator`: its fields (with the points each answer earns), its bands, its
-sources and one pure `compute` function. The build renders forms and static tables from the same
-objects, the CLI prints them as JSON schema, and `parse` turns raw JSON (CLI, browser, fragment)
-into typed values once, at the edge, so scoring functions never reparse strings.
+A calculator is a `Calculator`: its fields, its sources, a pure `evaluate` from typed values to a
+small frozen outcome, and a `describe` that puts the outcome into words (`result.Result`). Scored
+calculators (MSM, MGH-s) also carry the points of each answer and their bands. The build renders
+forms and static tables from these objects, the CLI prints them as a JSON schema, and
+`parse.parse` turns raw JSON into typed values once, at the edge.
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from .parse import InputError, fmt, parse
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
+    from .result import Outcome, Result
+
+__all__ = [
+    "CONFIDENCE_LABELS",
+    "VERIFIED",
+    "Band",
+    "Calculator",
+    "Field",
+    "InputError",
+    "Option",
+    "Range",
+    "Rule",
+    "Source",
+    "TableRow",
+]
+
 CONFIDENCE_LABELS = ("VERIFIED-P", "VERIFIED-S", "DERIVED", "RECALLED", "NOT FOUND")
 VERIFIED = ("VERIFIED-P", "VERIFIED-S", "DERIVED")
-
-
-class InputError(ValueError):
-    """Input a calculator cannot score: the field it concerns and a message for the reader."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
-
-    def as_dict(self) -> dict[str, dict[str, str]]:
-        """The CLI and browser error shape."""
-        return {"error": {"field": self.field, "message": self.message}}
 
 
 @dataclass(frozen=True)
@@ -41,7 +46,6 @@ class Source:
     citation: str
     doi: str | None = None
     url: str | None = None
-    note: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -72,12 +76,12 @@ class Rule:
 
 @dataclass(frozen=True)
 class Option:
-    """One answer of a choice or yes/no field and the points it earns."""
+    """One answer of a choice or yes/no field; in a scored calculator, the points it earns."""
 
     value: Any
     label: str
-    points: int
-    rule: Rule
+    points: int | None = None
+    rule: Rule | None = None
     plain: str = ""
 
 
@@ -115,6 +119,7 @@ class Field:
     ranges: tuple[Range, ...] = ()
     minimum: float | None = None
     maximum: float | None = None
+    above_minimum: bool = False  # the minimum itself is not allowed ("more than 0 months")
     unit: str = ""
     default: Any = None
     help_title: str = ""
@@ -161,15 +166,30 @@ class Field:
             return "true or false"
         if self.kind == "list":
             item = self.item_number
-            each = f", each {item.range_text()}{_unit(item)}" if item else ""
+            each = f", each {item.range_text()}{item.unit_text()}" if item else ""
             return f"a list of {self.min_items} to {self.max_items} items{each}"
         whole = "a whole number" if self.kind == "integer" else "a number"
-        return f"{whole} from {_fmt(self.minimum)} to {_fmt(self.maximum)}"
+        if self.above_minimum:
+            return f"{whole} above {fmt(self.minimum)} and up to {fmt(self.maximum)}"
+        return f"{whole} from {fmt(self.minimum)} to {fmt(self.maximum)}"
+
+    def allows(self, number: float) -> bool:
+        """Whether a number lies in this field's range."""
+        low = self.minimum is None or (
+            number > self.minimum if self.above_minimum else number >= self.minimum
+        )
+        return low and (self.maximum is None or number <= self.maximum)
+
+    def unit_text(self) -> str:
+        """The unit after a number, with its space ("" when the field has none)."""
+        return f" {self.unit}" if self.unit else ""
 
     def as_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"name": self.name, "label": self.label, "type": self.kind}
         if self.kind in ("number", "integer"):
             data |= {"minimum": self.minimum, "maximum": self.maximum, "unit": self.unit}
+            if self.above_minimum:
+                data["exclusive_minimum"] = True
             if self.ranges:
                 data["scoring"] = [
                     {"label": r.label, "up_to": r.up_to, "points": r.points} for r in self.ranges
@@ -191,7 +211,9 @@ class Field:
                 data["items"] = {"type": "choice", "options": [o.value for o in self.options]}
         else:
             data["options"] = [
-                {"value": o.value, "label": o.label, "points": o.points} for o in self.options
+                {"value": o.value, "label": o.label}
+                | ({} if o.points is None else {"points": o.points})
+                for o in self.options
             ]
         data["required"] = self.required
         if not self.required:
@@ -226,20 +248,36 @@ class TableRow:
 
 @dataclass(frozen=True)
 class Calculator:
-    """A calculator: its schema plus one pure function from parsed inputs to a result."""
+    """A calculator: its schema, a typed rule (`evaluate`) and the words for it (`describe`).
+
+    `kind` is "scored" when answers earn points that add up to a total (the form shows the
+    points beside each answer), "unscored" otherwise. `check` holds the cross-field rules that
+    `parse` cannot see (a long-acting injection needs its interval, say); it raises InputError.
+    """
 
     id: str
     title: str
     version: str
     purpose: str
+    kind: Literal["scored", "unscored"]
     fields: tuple[Field, ...]
     sources: tuple[Source, ...]
-    compute: Callable[[Mapping[str, Any]], dict[str, Any]]
+    evaluate: Callable[[Mapping[str, Any]], Outcome]
+    describe: Callable[[Any], Result]
+    check: Callable[[Mapping[str, Any]], None] | None = None
     bands: tuple[Band, ...] = ()
     total_range: tuple[int, int] | None = None
     table: tuple[TableRow, ...] = ()
-    value_label: str = "Points"
-    extra: dict[str, Any] = field(default_factory=dict)
+    value_label: str = "Result"
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("scored", "unscored"):
+            msg = f"{self.id}: kind must be 'scored' or 'unscored', not {self.kind!r}"
+            raise ValueError(msg)
+
+    @property
+    def scored(self) -> bool:
+        return self.kind == "scored"
 
     def table_rows(self) -> tuple[TableRow, ...]:
         """The static rules table: given explicitly, or the points of every field's answers."""
@@ -270,11 +308,20 @@ class Calculator:
         msg = f"{self.id}: no band holds {total!r}"
         raise LookupError(msg)
 
-    def run(self, raw: Any) -> dict[str, Any]:
-        """Validate raw JSON-like input, then compute; raises InputError for bad input."""
+    def values(self, raw: Any) -> dict[str, Any]:
+        """Typed values from raw JSON-like input, cross-field rules included; or InputError."""
         values = parse(self.fields, raw)
-        result = self.compute(values)
-        return {"calculator": self.id, "version": self.version, "inputs": values, **result}
+        if self.check:
+            self.check(values)
+        return values
+
+    def run(self, raw: Any) -> dict[str, Any]:
+        """Parse, check, evaluate, describe: the JSON-ready result; raises InputError."""
+        values = self.values(raw)
+        outcome = self.evaluate(values)
+        described = self.describe(outcome)
+        head = {"calculator": self.id, "version": self.version, "inputs": values}
+        return head | outcome.as_json() | described.as_json(self)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -282,6 +329,7 @@ class Calculator:
             "title": self.title,
             "version": self.version,
             "purpose": self.purpose,
+            "kind": self.kind,
             "fields": [f.as_dict() for f in self.fields],
             "total_range": list(self.total_range) if self.total_range else None,
             "bands": [
@@ -289,114 +337,3 @@ class Calculator:
             ],
             "sources": [s.as_dict() for s in self.sources],
         }
-
-
-def parse(fields: tuple[Field, ...], raw: Any) -> dict[str, Any]:
-    """Typed values from raw input, or the first InputError a reader should see.
-
-    Values that are present but wrong are reported before missing ones, so a reader filling the
-    form from the top sees the message about what they typed, not about what comes later.
-    """
-    if not isinstance(raw, dict):
-        raise InputError("", "Inputs must be a JSON object of field names and values.")
-    known = {f.name for f in fields}
-    for name in raw:
-        if name not in known:
-            allowed = ", ".join(f.name for f in fields)
-            raise InputError(name, f"Unknown field '{name}'. Allowed fields: {allowed}.")
-    values = {f.name: _parse_value(f, raw[f.name]) for f in fields if _given(raw, f.name)}
-    for f in fields:
-        if f.name not in values:
-            if f.required:
-                raise InputError(f.name, f"{f.label} is required: enter {f.range_text()}.")
-            values[f.name] = f.default
-    return values
-
-
-def _given(raw: dict[str, Any], name: str) -> bool:
-    return name in raw and raw[name] is not None and raw[name] != ""
-
-
-def _parse_value(f: Field, value: Any) -> Any:
-    if f.kind == "list":
-        return _parse_list(f, value)
-    if f.kind == "boolean":
-        if isinstance(value, bool):
-            return value
-        raise InputError(f.name, f"{f.label}: answer {f.range_text()} (yes or no).")
-    if f.kind == "choice":
-        for option in f.options:
-            if value == option.value and isinstance(value, str):
-                return value
-        raise InputError(f.name, f"{f.label}: choose {f.range_text()}.")
-    return _parse_number(f, value)
-
-
-def _parse_list(f: Field, value: Any) -> list[Any]:
-    """Each item parsed like a field of its own, named `LIST.INDEX` or `LIST.INDEX.FIELD`."""
-    if not isinstance(value, list) or not f.min_items <= len(value) <= f.max_items:
-        raise InputError(f.name, f"{f.label}: give {f.range_text()}.")
-    items = []
-    for index, item in enumerate(value):
-        where = f"{f.item_label} {index + 1}"
-        if f.item_fields:
-            fields = tuple(
-                replace(sub, name=f"{f.name}.{index}.{sub.name}", label=f"{where}: {sub.label}")
-                for sub in f.item_fields
-            )
-            if not isinstance(item, dict):
-                raise InputError(f"{f.name}.{index}", f"{where}: expected an object of answers.")
-            named = {f"{f.name}.{index}.{k}": v for k, v in item.items()}
-            parsed = parse(fields, named)
-            items.append(
-                {
-                    sub.name: parsed[full.name]
-                    for sub, full in zip(f.item_fields, fields, strict=True)
-                }
-            )
-        elif f.item_number:
-            number = replace(f.item_number, name=f"{f.name}.{index}", label=where)
-            items.append(_parse_value(number, item))
-        else:
-            choice = replace(f, name=f"{f.name}.{index}", label=where, kind="choice")
-            items.append(_parse_value(choice, item))
-    return items
-
-
-def _parse_number(f: Field, value: Any) -> int | float:
-    number = _as_number(value)
-    if number is None:
-        raise InputError(f.name, f"{f.label}: enter {f.range_text()}{_unit(f)}.")
-    if f.kind == "integer" and number != int(number):
-        raise InputError(f.name, f"{f.label}: enter {f.range_text()}; {_fmt(number)} is not whole.")
-    if f.minimum is not None and number < f.minimum and f.below_minimum:
-        raise InputError(f.name, f.below_minimum)
-    if (f.minimum is not None and number < f.minimum) or (
-        f.maximum is not None and number > f.maximum
-    ):
-        raise InputError(f.name, f"{f.label}: enter {f.range_text()}{_unit(f)}.")
-    return int(number) if number == int(number) else number
-
-
-def _as_number(value: Any) -> float | None:
-    """A finite number from a JSON number or a numeric string; None otherwise."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, str):
-        try:
-            value = float(value.strip())
-        except ValueError:
-            return None
-    if isinstance(value, (int, float)) and math.isfinite(value):
-        return value
-    return None
-
-
-def _unit(f: Field) -> str:
-    return f" {f.unit}" if f.unit else ""
-
-
-def _fmt(number: float | None) -> str:
-    if number is None:
-        return "any"
-    return str(int(number)) if number == int(number) else str(number)

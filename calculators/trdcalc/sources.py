@@ -41,3 +41,18 @@ SFORZINI_2022 = Source(
     "Table 1.",
     doi="10.1038/s41380-021-01381-x",
 )
+ATHF = Source(
+    "athf",
+    "ATHF (Dundee)",
+    "Antidepressant Treatment History Form, as described by the Advanced Interventions "
+    "Service, Dundee, and a secondary summary (saclinicaltrials.blogspot.com, 2010).",
+    url="https://www.advancedinterventions.org.uk/index.php/en/resources/treatment-histories/athf.html",
+)
+RUSH_2006 = Source(
+    "rush2006",
+    "Rush 2006",
+    "Rush AJ, Trivedi MH, Wisniewski SR, Nierenberg AA, Stewart JW, Warden D, et al. Acute "
+    "and longer-term outcomes in depressed outpatients requiring one or several treatment "
+    "steps: a STAR*D report. Am J Psychiatry 2006;163(11):1905-1917 (abstract read).",
+    doi="10.1176/ajp.2006.163.11.1905",
+)

@@ -17,7 +17,8 @@ from fractions import Fraction
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from .result import row, sources_used
+from .legacy import adapt, row
+from .result import sources_used
 from .schema import Calculator, Field, InputError, Rule, Source, TableRow
 
 if TYPE_CHECKING:
@@ -403,6 +404,8 @@ TABLE = (
 )
 
 
+EVALUATE, DESCRIBE = adapt(compute)
+
 CALCULATOR = Calculator(
     id="stard",
     title="Cumulative remission over treatment steps (STAR*D)",
@@ -410,7 +413,9 @@ CALCULATOR = Calculator(
     purpose="Of 100 people starting step 1, how many reach remission over the steps?",
     fields=FIELDS,
     sources=SOURCES,
-    compute=compute,
+    kind="unscored",
+    evaluate=EVALUATE,
+    describe=DESCRIBE,
     value_label="Value",
     table=TABLE,
 )

@@ -1,21 +1,23 @@
 """TRD definitions: whether one treatment history meets each operational definition of TRD.
 
 Rules from clinical-evidence.md sections 1.1, 1.6, 2.4 and 8.2 (cases D1-D5). Each trial is judged
-with the adequacy rules of `trial_adequacy`, so a rule lives in one place. Gaynes 2020 and the
-FDA/esketamine usage print no thresholds for "adequate" or "failed": they are counted here with
-the Rybak 2021 rule (at least 4 weeks, below 50 %), and the verdict says so (DERIVED).
+with the adequacy rules of `trial_adequacy`, so a rule lives in one place. Gaynes 2020, the
+FDA/esketamine usage, Thase–Rush stage I and the four-treatment (VNS) threshold print no
+thresholds for "adequate" or "failed": they are counted here with the Rybak 2021 rule (at least
+4 weeks, below 50 %), so those verdicts are DERIVED and say so. Five rows are definitions of
+TRD; two (Thase–Rush stage I, four failed treatments) are thresholds, counted apart.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from .result import row, sources_used
+from .result import Result, row
 from .schema import Calculator, Field, Option, Rule, Source, TableRow
 from .sources import HAGG_2020, MEDICALALGORITHMS, RYBAK_2021, SFORZINI_2022
-from .trial_adequacy import DEFINITIONS, judge
 from .trial_adequacy import FIELDS as TRIAL_FIELDS
+from .trial_adequacy import KIM_AMBIGUITY, KIM_DAYS, RYBAK, SFORZINI, judge, kim_boundary
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -27,8 +29,7 @@ SOURCES = (
            "treatment-resistant depression. Depress Anxiety 2020;37(2):134-145.",
            doi="10.1002/da.22968"),
     Source("turkoz_cns", "CNS Spectrums (esketamine)", "Esketamine paper in CNS Spectrums, "
-           "introduction, citing Gaynes 2020 (the FDA's own text was not read).",
-           note="No DOI or address is given in the sources read for this site."),
+           "introduction, citing Gaynes 2020 (the FDA's own text was not read)."),
     HAGG_2020,
     MEDICALALGORITHMS,
     Source("aaronson2017", "Aaronson 2017", "Aaronson ST, et al. Am J Psychiatry "
@@ -36,6 +37,7 @@ SOURCES = (
            doi="10.1176/appi.ajp.2017.16010034"),
 )  # fmt: skip
 
+# The rule each definition states (the static table), as read in its source.
 RULES = {
     "rybak2021": Rule(("rybak2021",), "VERIFIED-P"),
     "sforzini2022": Rule(("sforzini2022",), "VERIFIED-P"),
@@ -44,6 +46,13 @@ RULES = {
     "kim": Rule(("hagg2020",), "VERIFIED-S"),
     "thase_rush_1": Rule(("medicalalgorithms",), "VERIFIED-S"),
     "vns": Rule(("aaronson2017",), "VERIFIED-P"),
+}
+# The rule behind each verdict: where a definition prints no threshold for a failed adequate
+# trial, the verdict is decided with Rybak 2021's (issue 9, item 7), so it is DERIVED.
+WITH_RYBAK = ("gaynes2020", "fda_usage", "thase_rush_1", "vns")
+VERDICT_RULES = {
+    key: Rule((*rule.sources, "rybak2021"), "DERIVED") if key in WITH_RYBAK else rule
+    for key, rule in RULES.items()
 }
 NAMES = {
     "rybak2021": "Rybak 2021 (Canadian consensus)",
@@ -55,13 +64,18 @@ NAMES = {
     "vns": "Four or more failed treatments (VNS)",
 }
 THRESHOLD_ONLY = ("thase_rush_1", "vns")  # a threshold met, not a TRD label
+DEFINITION_IDS = tuple(k for k in NAMES if k not in THRESHOLD_ONLY)
 VERDICT_LABELS = {
     "trd": "TRD",
     "prd": "Partially responsive depression",
     "not_met": "Not met",
     "not_applicable": "Not applicable",
 }
-RYBAK, SFORZINI = DEFINITIONS[0], DEFINITIONS[1]
+TRD_TRIALS = 2  # two failed trials: Rybak, Sforzini, Gaynes (MDD), FDA usage, Karolinska
+BIPOLAR_TRIALS = 1  # Gaynes 2020: one prior failure in bipolar depression
+STAGE_I_TRIALS = 1  # Thase–Rush stage I
+VNS_TREATMENTS = 4  # APA via Aaronson 2017: four adequate treatments, ECT included
+ANTIDEPRESSANT_AGENTS = ("ssri", "snri", "tca", "maoi", "other", "combination")
 
 TRIALS = Field(
     name="trials",
@@ -80,8 +94,8 @@ DIAGNOSIS = Field(
     label="Diagnosis",
     kind="choice",
     options=(
-        Option("unipolar", "Depression (major depressive disorder)", 0, RULES["sforzini2022"]),
-        Option("bipolar", "Bipolar depression", 0, RULES["sforzini2022"]),
+        Option("unipolar", "Depression (major depressive disorder)"),
+        Option("bipolar", "Bipolar depression"),
     ),
 )
 ECT = Field(
@@ -90,7 +104,7 @@ ECT = Field(
     label="A course of ECT without enough response",
     kind="boolean",
     default=False,
-    options=(Option(False, "No", 0, RULES["vns"]), Option(True, "Yes", 0, RULES["vns"])),
+    options=(Option(False, "No"), Option(True, "Yes")),
 )
 
 
@@ -100,167 +114,250 @@ def _count(trials: list[Mapping[str, Any]], definition: Any, verdict: str) -> in
 
 def _karolinska(trials: list[Mapping[str, Any]]) -> tuple[str, str]:
     """A third trial started after two earlier trials of more than 28 days each (Hägg 2020)."""
-    long_trials = [i for i, t in enumerate(trials) if t["weeks"] * 7 > 28]  # noqa: PLR2004
-    if len(long_trials) >= 2 and long_trials[1] < len(trials) - 1:  # noqa: PLR2004
-        return "trd", "A third trial began after two trials of more than 28 days each."
+    long_trials = [i for i, t in enumerate(trials) if t["weeks"] * 7 > KIM_DAYS]
+    if len(long_trials) >= TRD_TRIALS and long_trials[1] < len(trials) - 1:
+        return "trd", f"A third trial began after two trials of more than {KIM_DAYS} days each."
     return "not_met", (
-        f"{len(long_trials)} trial(s) of more than 28 days, and TRD starts with the next trial "
-        "after two of them (the register model asks nothing about response)."
+        f"{len(long_trials)} trial(s) of more than {KIM_DAYS} days, and TRD starts with the next "
+        "trial after two of them (the register model asks nothing about response)."
     )
 
 
-def verdicts(values: Mapping[str, Any]) -> list[dict[str, str]]:
-    """One verdict per definition, each with its reason."""
-    trials, bipolar = values["trials"], values["diagnosis"] == "bipolar"
-    rybak = _count(trials, RYBAK, "failed")
-    sforzini = _count(trials, SFORZINI, "failed")
-    partial = _count(trials, SFORZINI, "partial_response")
-    out = {}
-    if bipolar:
+@dataclass(frozen=True)
+class Counts:
+    """What the definitions count in one history."""
+
+    rybak: int  # failed by Rybak 2021's rule
+    sforzini: int  # failed by EU-PEARL's rule (below 25 %)
+    partial: int  # EU-PEARL partial responses (25-49 %)
+    augmentation_failed: int  # Rybak failures that were augmentation trials
+    treatments: int  # Rybak failures plus a failed ECT course
+    bipolar: bool
+
+
+def _verdicts(values: Mapping[str, Any], c: Counts) -> dict[str, tuple[str, str]]:
+    """One (verdict id, reason) per definition and threshold."""
+    trials = values["trials"]
+    with_rybak = "No thresholds printed: counted with the Rybak rule."
+    out: dict[str, tuple[str, str]] = {}
+    if c.bipolar:
         out["rybak2021"] = ("not_applicable", "Defined for major depressive disorder.")
+        out["sforzini2022"] = ("not_applicable", "Item 15 places bipolar depression outside TRD.")
     else:
         out["rybak2021"] = (
-            ("trd" if rybak >= 2 else "not_met"),  # noqa: PLR2004
-            f"{rybak} trial(s) failed by its rule (4-6 weeks, below 50 %); 2 needed.",
-        )
-    if bipolar:
-        out["sforzini2022"] = ("not_applicable", "Item 15 places bipolar depression outside TRD.")
-    elif sforzini >= 2:  # noqa: PLR2004
-        out["sforzini2022"] = ("trd", f"{sforzini} trials failed with below 25 % improvement.")
-    elif sforzini + partial >= 2:  # noqa: PLR2004
-        out["sforzini2022"] = (
-            "prd",
+            "trd" if c.rybak >= TRD_TRIALS else "not_met",
             (
-                f"{sforzini} failed and {partial} partial response(s) of 25-49 %: partially "
-                "responsive depression, not TRD."
+                f"{c.rybak} trial(s) failed by its rule ({RYBAK.length_text}, below "
+                f"{RYBAK.nonresponse_below:g} %); {TRD_TRIALS} needed."
             ),
         )
-    else:
-        out["sforzini2022"] = ("not_met", f"{sforzini} trial(s) below 25 %; 2 needed.")
-    needed = 1 if bipolar else 2
+        out["sforzini2022"] = _sforzini(c)
+    needed = BIPOLAR_TRIALS if c.bipolar else TRD_TRIALS
     out["gaynes2020"] = (
-        ("trd" if rybak >= needed else "not_met"),
+        "trd" if c.rybak >= needed else "not_met",
         (
-            f"{rybak} failure(s); {needed} needed for {'bipolar' if bipolar else 'major'} "
-            "depression. No thresholds printed: counted with the Rybak rule."
+            f"{c.rybak} failure(s); {needed} needed for {'bipolar' if c.bipolar else 'major'} "
+            f"depression. {with_rybak}"
         ),
     )
-    out["fda_usage"] = (
-        ("not_applicable", "Used for major depressive disorder.")
-        if bipolar
-        else (
-            ("trd" if rybak >= 2 else "not_met"),  # noqa: PLR2004
+    if c.bipolar:
+        out["fda_usage"] = ("not_applicable", "Used for major depressive disorder.")
+    else:
+        counted = (
+            f" {c.augmentation_failed} of them augmentation trial(s), counted as oral "
+            "antidepressant trials here."
+            if c.augmentation_failed
+            else ""
+        )
+        out["fda_usage"] = (
+            "trd" if c.rybak >= TRD_TRIALS else "not_met",
             (
-                f"{rybak} oral antidepressant(s) failed; 2 needed. No thresholds printed: counted "
-                "with the Rybak rule."
+                f"{c.rybak} oral antidepressant trial(s) failed; {TRD_TRIALS} needed.{counted} "
+                f"{with_rybak}"
             ),
         )
-    )
     out["kim"] = _karolinska(trials)
     out["thase_rush_1"] = (
-        ("trd" if rybak >= 1 else "not_met"),
-        f"{rybak} failed adequate trial(s); stage I needs 1 (counted with the Rybak rule).",
+        "trd" if c.rybak >= STAGE_I_TRIALS else "not_met",
+        (
+            f"{c.rybak} failed adequate trial(s); stage I needs {STAGE_I_TRIALS} (counted with the "
+            "Rybak rule)."
+        ),
     )
-    treatments = rybak + values["ect"]
     out["vns"] = (
-        ("trd" if treatments >= 4 else "not_met"),  # noqa: PLR2004
-        f"{treatments} failed adequate treatment(s), ECT included; 4 needed.",
+        "trd" if c.treatments >= VNS_TREATMENTS else "not_met",
+        (
+            f"{c.treatments} failed adequate treatment(s), ECT included; {VNS_TREATMENTS} needed "
+            "(counted with the Rybak rule)."
+        ),
     )
-    return [{"definition": d, "verdict": v, "reason": r} for d, (v, r) in out.items()]
+    return out
 
 
-def verdict_label(verdict: Mapping[str, str]) -> str:
-    if verdict["definition"] in THRESHOLD_ONLY and verdict["verdict"] == "trd":
-        return "Met"
-    return VERDICT_LABELS[verdict["verdict"]]
-
-
-def compute(values: Mapping[str, Any]) -> dict[str, Any]:
-    """Each definition's verdict for this history, and whether they agree."""
-    results = verdicts(values)
-    met = [NAMES[v["definition"]] for v in results if v["verdict"] == "trd"]
-    applicable = [v for v in results if v["verdict"] != "not_applicable"]
-    details = [
-        row(
-            v["definition"],
-            NAMES[v["definition"]],
-            v["reason"],
-            verdict_label(v),
-            RULES[v["definition"]],
+def _sforzini(c: Counts) -> tuple[str, str]:
+    below, partial = SFORZINI.nonresponse_below, SFORZINI.partial_below
+    if c.sforzini >= TRD_TRIALS:
+        return "trd", f"{c.sforzini} trials failed with below {below:g} % improvement."
+    if c.sforzini + c.partial >= TRD_TRIALS:
+        return "prd", (
+            f"{c.sforzini} failed and {c.partial} partial response(s) of {below:g}-{partial - 1:g}"
+            " %: partially responsive depression, not TRD."
         )
-        for v in results
-    ]
-    return {
-        "verdicts": results,
-        "headline": f"{len(met)} of {len(applicable)} applicable definitions call this TRD",
-        "value_label": "Verdict",
-        "details": details,
-        "interpretation": {
-            "clinical": (
-                "Met: " + (", ".join(met) if met else "none") + ". Trials are judged with each "
-                "definition's own length and non-response rule where it has one."
+    return "not_met", f"{c.sforzini} trial(s) below {below:g} %; {TRD_TRIALS} needed."
+
+
+@dataclass(frozen=True)
+class DefinitionsOutcome:
+    """Each definition's and threshold's verdict for one history, in table order."""
+
+    verdicts: tuple[tuple[str, str, str], ...]  # (definition id, verdict id, reason)
+    kim_ambiguous: bool  # a trial of exactly 28 days (H10)
+
+    def verdict(self, key: str) -> str:
+        return next(v for k, v, _ in self.verdicts if k == key)
+
+    @property
+    def definitions_met(self) -> list[str]:
+        return [k for k, v, _ in self.verdicts if k in DEFINITION_IDS and v == "trd"]
+
+    @property
+    def definitions_applicable(self) -> list[str]:
+        return [k for k, v, _ in self.verdicts if k in DEFINITION_IDS and v != "not_applicable"]
+
+    @property
+    def thresholds_met(self) -> list[str]:
+        return [k for k, v, _ in self.verdicts if k in THRESHOLD_ONLY and v == "trd"]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "verdicts": [{"definition": k, "verdict": v, "reason": r} for k, v, r in self.verdicts]
+        }
+
+
+def evaluate(values: Mapping[str, Any]) -> DefinitionsOutcome:
+    """One verdict per definition and threshold, each with its reason."""
+    trials = values["trials"]
+    rybak_failed = [t for t in trials if judge(RYBAK, t)[0] == "failed"]
+    counts = Counts(
+        rybak=len(rybak_failed),
+        sforzini=_count(trials, SFORZINI, "failed"),
+        partial=_count(trials, SFORZINI, "partial_response"),
+        augmentation_failed=sum(t["agent"] == "augmentation" for t in rybak_failed),
+        treatments=len(rybak_failed) + values["ect"],
+        bipolar=values["diagnosis"] == "bipolar",
+    )
+    found = _verdicts(values, counts)
+    return DefinitionsOutcome(
+        tuple((k, *found[k]) for k in NAMES), any(kim_boundary(t["weeks"]) for t in trials)
+    )
+
+
+def verdict_label(key: str, verdict: str) -> str:
+    if key in THRESHOLD_ONLY and verdict == "trd":
+        return "Met"
+    return VERDICT_LABELS[verdict]
+
+
+def headline(outcome: DefinitionsOutcome) -> str:
+    """Definitions and thresholds counted apart (issue 9, item 4)."""
+    met, applicable = outcome.definitions_met, outcome.definitions_applicable
+    thresholds = len(outcome.thresholds_met)
+    return (
+        f"{len(met)} of {len(applicable)} applicable definitions call this TRD; "
+        f"{thresholds} of {len(THRESHOLD_ONLY)} thresholds met"
+    )
+
+
+def describe(outcome: DefinitionsOutcome) -> Result:
+    """Each verdict as a row with its reason; the count of definitions and thresholds apart."""
+    rows = tuple(
+        row(k, NAMES[k], r, verdict_label(k, v), VERDICT_RULES[k]) for k, v, r in outcome.verdicts
+    )
+    met, applicable = outcome.definitions_met, outcome.definitions_applicable
+    thresholds = [NAMES[k] for k in outcome.thresholds_met]
+    warnings = []
+    if 0 < len(met) < len(applicable):
+        warnings.append(
+            "The definitions disagree about this history; each verdict gives its reason."
+        )
+    if outcome.kim_ambiguous:
+        warnings.append(KIM_AMBIGUITY)
+    return Result(
+        headline=headline(outcome),
+        value_label="Verdict",
+        rows=rows,
+        clinical=(
+            "Definitions met: " + (", ".join(NAMES[k] for k in met) or "none") + ". Thresholds "
+            "met (not definitions of TRD): " + (", ".join(thresholds) or "none") + ". Trials are "
+            "judged with each definition's own length and non-response rule where it has one; "
+            "where it has none, with the Rybak 2021 rule (DERIVED)."
+        ),
+        plain=(
+            "Different groups of experts draw the line for 'treatment-resistant' in "
+            "different places: after one, two or four treatments, and with different ideas "
+            "of how much improvement is enough. This table shows where this history falls "
+            "for each of them. It is a way to understand the label, not a diagnosis."
+        ),
+        warnings=tuple(warnings),
+        rules=tuple(VERDICT_RULES.values()),
+    )
+
+
+def _table() -> tuple[TableRow, ...]:
+    below, partial = SFORZINI.nonresponse_below, SFORZINI.partial_below
+    text = {
+        "rybak2021": (
+            f"{TRD_TRIALS} failed trials: {RYBAK.length_text}, below {RYBAK.nonresponse_below:g} %",
+            "TRD",
+        ),
+        "sforzini2022": (
+            (
+                f"{TRD_TRIALS} failed trials below {below:g} %; trials of "
+                f"{below:g}-{partial - 1:g} % make partially responsive depression; bipolar "
+                "excluded"
             ),
-            "plain": (
-                "Different groups of experts draw the line for 'treatment-resistant' in "
-                "different places: after one, two or four treatments, and with different ideas "
-                "of how much improvement is enough. This table shows where this history falls "
-                "for each of them. It is a way to understand the label, not a diagnosis."
+            "TRD / PRD",
+        ),
+        "gaynes2020": (
+            (
+                f"Most common: {TRD_TRIALS} failures ({BIPOLAR_TRIALS} in bipolar depression) with "
+                "adequate dose and duration; no consensus on thresholds"
             ),
-        },
-        "sources": sources_used(CALCULATOR, list(RULES.values())),
-        "warnings": (
-            ["The definitions disagree about this history; each verdict gives its reason."]
-            if 0 < len(met) < len(applicable)
-            else []
+            "TRD",
+        ),
+        "fda_usage": (
+            (
+                f"Inadequate response to {TRD_TRIALS} or more oral antidepressants of adequate "
+                "dose and duration in the current episode"
+            ),
+            "TRD",
+        ),
+        "kim": (
+            (
+                f"Start of a third trial after {TRD_TRIALS} of more than {KIM_DAYS} days (Panel 1 "
+                f"says at least {KIM_DAYS} days)"
+            ),
+            "TRD",
+        ),
+        "thase_rush_1": (f"{STAGE_I_TRIALS} failed adequate trial", "stage I (threshold)"),
+        "vns": (
+            f"{VNS_TREATMENTS} or more failed adequate treatments, ECT included",
+            "met (threshold)",
         ),
     }
+    return tuple(TableRow(NAMES[k], rule, value, RULES[k]) for k, (rule, value) in text.items())
 
 
 CALCULATOR = Calculator(
     id="trd_definitions",
     title="TRD definitions side by side",
-    version="1.0.0",
+    version="1.1.0",
     purpose="Does this treatment history meet each definition of treatment-resistant depression?",
+    kind="unscored",
     fields=(DIAGNOSIS, TRIALS, ECT),
     sources=SOURCES,
-    compute=compute,
-    table=(
-        TableRow(
-            NAMES["rybak2021"], "2 failed trials: 4-6 weeks, below 50 %", "TRD", RULES["rybak2021"]
-        ),
-        TableRow(
-            NAMES["sforzini2022"],
-            "2 failed trials below 25 %; trials of 25-49 % make "
-            "partially responsive depression; bipolar excluded",
-            "TRD / PRD",
-            RULES["sforzini2022"],
-        ),
-        TableRow(
-            NAMES["gaynes2020"],
-            "Most common: 2 failures (1 in bipolar depression) with "
-            "adequate dose and duration; no consensus on thresholds",
-            "TRD",
-            RULES["gaynes2020"],
-        ),
-        TableRow(
-            NAMES["fda_usage"],
-            "Inadequate response to 2 or more oral antidepressants of "
-            "adequate dose and duration in the current episode",
-            "TRD",
-            RULES["fda_usage"],
-        ),
-        TableRow(
-            NAMES["kim"],
-            "Start of a third trial after two of more than 28 days",
-            "TRD",
-            RULES["kim"],
-        ),
-        TableRow(
-            NAMES["thase_rush_1"], "1 failed adequate trial", "stage I", RULES["thase_rush_1"]
-        ),
-        TableRow(
-            NAMES["vns"], "4 or more failed adequate treatments, ECT included", "met", RULES["vns"]
-        ),
-    ),
+    evaluate=evaluate,
+    describe=describe,
+    table=_table(),
     value_label="Result",
 )

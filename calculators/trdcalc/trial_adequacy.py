@@ -5,6 +5,11 @@ reader's answer (adequate / not / unknown): no verified per-drug minimum-dose ta
 (antidepressant-doses.md), so the calculator never applies a hidden dose threshold. No definition
 read gives a numeric adherence threshold for depression (NOT FOUND), so poor adherence makes every
 verdict "cannot count" with that reason instead of a guess.
+
+EU-PEARL item 10 (clinical-evidence-2.md H9): stopping before the 4th week is not a failure
+"without clear evidence of lack of response"; with clear evidence it may count, so the calculator
+asks. Karolinska (H10): Hägg 2020's abstract says ">28 days", its Panel 1 "at least 28 days";
+the calculator applies ">28 days" and flags a trial of exactly 28 days as ambiguous.
 """
 
 from __future__ import annotations
@@ -12,9 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .result import row, sources_used
-from .schema import Calculator, Field, Option, Rule, Source, TableRow
-from .sources import HAGG_2020, MEDICALALGORITHMS, RYBAK_2021, SFORZINI_2022
+from .result import Result, row
+from .schema import Calculator, Field, Option, Rule, TableRow
+from .sources import ATHF, HAGG_2020, MEDICALALGORITHMS, RYBAK_2021, SFORZINI_2022
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -24,13 +29,7 @@ SOURCES = (
     SFORZINI_2022,
     HAGG_2020,
     MEDICALALGORITHMS,
-    Source(
-        "athf",
-        "ATHF (Dundee)",
-        "Antidepressant Treatment History Form, as described by the Advanced Interventions "
-        "Service, Dundee, and a secondary summary (saclinicaltrials.blogspot.com, 2010).",
-        url="https://www.advancedinterventions.org.uk/index.php/en/resources/treatment-histories/athf.html",
-    ),
+    ATHF,
 )
 
 
@@ -45,8 +44,8 @@ class Definition:
     length_text: str
     nonresponse_below: float | None  # percent improvement; None: no threshold printed
     partial_below: float | None  # Sforzini: 25-49 % is partial response, not failure
-    early_stop_rule: bool  # Sforzini #10: stopping before week 4 is not a failure
-    rule: Rule
+    early_stop_rule: bool  # Sforzini #10: stopping before week 4 is not a failure...
+    rule: Rule  # ...unless there was clear evidence of lack of response (H9)
 
 
 DEFINITIONS = (
@@ -63,6 +62,7 @@ DEFINITIONS = (
     Definition("kim", "Karolinska register model (Hägg 2020)", 4, True, "more than 28 days",
                None, None, False, Rule(("hagg2020",), "VERIFIED-S")),
 )  # fmt: skip
+RYBAK, SFORZINI = DEFINITIONS[0], DEFINITIONS[1]
 
 VERDICT_LABELS = {
     "failed": "Failed adequate trial",
@@ -75,15 +75,18 @@ VERDICT_LABELS = {
     "cannot_tell": "Cannot tell",
 }
 
-READER = Rule(("rybak2021", "sforzini2022"), "VERIFIED-P")
+EARLY_STOP_WEEKS = 4  # "before the completion of the fourth week" (Sforzini 2022 item 10)
+KIM_DAYS = 28  # ">28 days" (Hägg 2020 abstract) against "at least 28 days" (Panel 1): H10
+DAYS_PER_WEEK = 7
+PARTIAL_LOW = 25  # EU-PEARL: 25-49 % improvement is partial response (Sforzini 2022)
 YES_NO_UNKNOWN = (
-    Option("yes", "Adequate", 0, READER),
-    Option("no", "Not adequate", 0, READER),
-    Option("unknown", "Unknown", 0, READER),
+    Option("yes", "Adequate"),
+    Option("no", "Not adequate"),
+    Option("unknown", "Unknown"),
 )
 FIELDS = (
     Field(name="agent", dimension="agent", label="What was tried", kind="choice",
-          options=tuple(Option(v, label, 0, READER) for v, label in (
+          options=tuple(Option(v, label) for v, label in (
               ("ssri", "SSRI"), ("snri", "SNRI"), ("tca", "Tricyclic (TCA)"),
               ("maoi", "MAO inhibitor"), ("other", "Other antidepressant"),
               ("augmentation", "Augmentation of an antidepressant"),
@@ -98,9 +101,9 @@ FIELDS = (
           unit="weeks", minimum=0, maximum=520),
     Field(name="adherence", dimension="adherence", label="Was it taken as prescribed?",
           kind="choice", options=(
-              Option("good", "Yes, nearly always", 0, READER),
-              Option("poor", "No, often missed", 0, READER),
-              Option("unknown", "Unknown", 0, READER))),
+              Option("good", "Yes, nearly always"),
+              Option("poor", "No, often missed"),
+              Option("unknown", "Unknown"))),
     Field(name="improvement_percent", dimension="improvement",
           label="Improvement in symptom score", kind="number", unit="percent",
           minimum=-100, maximum=100,
@@ -109,26 +112,57 @@ FIELDS = (
                 "of the starting score: from 24 to 18 is 25 %. A rise is negative.")),
     Field(name="stopped", dimension="stopped", label="How did the trial end?", kind="choice",
           options=(
-              Option("no", "Completed, or still going", 0, READER),
-              Option("intolerance", "Stopped because of side effects", 0, READER),
-              Option("other", "Stopped for another reason", 0, READER))),
+              Option("no", "Completed, or still going"),
+              Option("intolerance", "Stopped because of side effects"),
+              Option("other", "Stopped for another reason"))),
+    Field(name="clear_nonresponse", dimension="clear_nonresponse",
+          label="If it stopped early: was there clear evidence that it was not working?",
+          kind="choice", default="unknown",
+          options=(Option("yes", "Yes, clearly not working"), Option("no", "No"),
+                   Option("unknown", "Unknown, or it did not stop early")),
+          help_title="Why does this matter?",
+          help=(f"EU-PEARL does not count a trial stopped before the end of week "
+                f"{EARLY_STOP_WEEKS} as a failure unless there was clear evidence of lack of "
+                "response (Sforzini 2022, item 10). The other definitions do not ask.")),
 )  # fmt: skip
+
+
+def _long_enough(definition: Definition, weeks: float) -> bool:
+    if definition.strictly_longer:
+        return weeks > definition.min_weeks
+    return weeks >= definition.min_weeks
+
+
+def _early_stop(definition: Definition, trial: Mapping[str, Any]) -> bool:
+    """EU-PEARL item 10: stopped before week 4 with no clear evidence of lack of response."""
+    return (
+        definition.early_stop_rule
+        and trial["stopped"] != "no"
+        and trial["weeks"] < EARLY_STOP_WEEKS
+        and trial.get("clear_nonresponse", "unknown") != "yes"
+    )
+
+
+def _counts_despite_early_stop(definition: Definition, trial: Mapping[str, Any]) -> bool:
+    """EU-PEARL item 10's exception: an early stop with clear evidence of lack of response."""
+    return (
+        definition.early_stop_rule
+        and trial["stopped"] != "no"
+        and trial["weeks"] < EARLY_STOP_WEEKS
+        and trial.get("clear_nonresponse", "unknown") == "yes"
+    )
 
 
 def judge(definition: Definition, trial: Mapping[str, Any]) -> tuple[str, str]:
     """The verdict id and its reason for one trial under one definition."""
     weeks, improvement = trial["weeks"], trial["improvement_percent"]
-    long_enough = (
-        weeks > definition.min_weeks
-        if definition.strictly_longer
-        else weeks >= definition.min_weeks
-    )
-    if definition.early_stop_rule and trial["stopped"] != "no" and weeks < 4:  # noqa: PLR2004
+    if _early_stop(definition, trial):
         return "not_counted_early_stop", (
-            "Stopped before completing week 4: not a failure unless non-response was clear "
-            "(consensus item 10)."
+            f"Stopped before completing week {EARLY_STOP_WEEKS} without clear evidence of lack of "
+            "response: not a failure (consensus item 10)."
         )
-    if not long_enough:
+    early_failure = _counts_despite_early_stop(definition, trial)
+    if not early_failure and not _long_enough(definition, weeks):
         return "too_short", f"{weeks:g} weeks; this definition asks for {definition.length_text}."
     if trial["dose_adequate"] == "no":
         return "dose_not_adequate", "You answered that the dose was not adequate."
@@ -145,12 +179,32 @@ def judge(definition: Definition, trial: Mapping[str, Any]) -> tuple[str, str]:
             f"improvement threshold, so whether {improvement:g} % counts as failure is not fixed."
         )
     if improvement < definition.nonresponse_below:
-        return "failed", f"{improvement:g} % is below {definition.nonresponse_below:g} %."
+        reason = f"{improvement:g} % is below {definition.nonresponse_below:g} %."
+        if early_failure:
+            reason += (
+                f" Stopped before week {EARLY_STOP_WEEKS} with clear evidence of lack of "
+                "response, so it counts (consensus item 10)."
+            )
+        return "failed", reason
     if definition.partial_below is not None and improvement < definition.partial_below:
         return "partial_response", (
-            f"{improvement:g} % is 25-49 %: partially responsive depression, not TRD."
+            f"{improvement:g} % is {definition.nonresponse_below:g}-"
+            f"{definition.partial_below - 1:g} %: partially responsive depression, not TRD."
         )
     return "response", f"{improvement:g} % is at or above {definition.nonresponse_below:g} %."
+
+
+def kim_boundary(weeks: float) -> bool:
+    """Exactly 28 days: long enough under Panel 1's "at least", not under the abstract's ">"."""
+    return weeks * DAYS_PER_WEEK == KIM_DAYS
+
+
+KIM_AMBIGUITY = (
+    f"Exactly {KIM_DAYS} days is ambiguous in the Karolinska register model: the abstract of "
+    f"Hägg 2020 says more than {KIM_DAYS} days, its Panel 1 says at least {KIM_DAYS} days. This "
+    f"calculator applies 'more than {KIM_DAYS} days'; under Panel 1 the trial would be long "
+    "enough."
+)
 
 
 def _warnings(trial: Mapping[str, Any]) -> list[str]:
@@ -165,68 +219,90 @@ def _warnings(trial: Mapping[str, Any]) -> list[str]:
             "Augmentation and combination trials may be judged on other lengths; in one worked "
             "MGH-ATRQ case a 4-week augmentation was counted as failed (Current Psychiatry 2012)."
         )
+    if kim_boundary(trial["weeks"]):
+        notes.append(KIM_AMBIGUITY)
     return notes
 
 
-def compute(values: Mapping[str, Any]) -> dict[str, Any]:
+@dataclass(frozen=True)
+class TrialOutcome:
+    """One verdict id and its reason per definition, for one trial."""
+
+    verdicts: tuple[tuple[Definition, str, str], ...]  # (definition, verdict id, reason)
+    warnings: tuple[str, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "verdicts": [
+                {"definition": d.id, "verdict": v, "reason": r} for d, v, r in self.verdicts
+            ]
+        }
+
+
+def evaluate(values: Mapping[str, Any]) -> TrialOutcome:
     """One verdict per definition, each with its reason."""
-    verdicts = []
-    for definition in DEFINITIONS:
-        verdict, reason = judge(definition, values)
-        verdicts.append({"definition": definition.id, "verdict": verdict, "reason": reason})
-    details = [
-        row(d.id, d.name, v["reason"], VERDICT_LABELS[v["verdict"]], d.rule)
-        for d, v in zip(DEFINITIONS, verdicts, strict=True)
-    ]
-    failed = [
-        d.name for d, v in zip(DEFINITIONS, verdicts, strict=True) if v["verdict"] == "failed"
-    ]
-    agree = len({v["verdict"] for v in verdicts}) == 1
-    return {
-        "verdicts": verdicts,
-        "headline": (
-            "The definitions agree: " + VERDICT_LABELS[verdicts[0]["verdict"]].lower()
-            if agree
-            else f"The definitions disagree ({len(failed)} of {len(DEFINITIONS)} count a failure)"
+    verdicts = tuple((d, *judge(d, values)) for d in DEFINITIONS)
+    return TrialOutcome(verdicts, tuple(_warnings(values)))
+
+
+def describe(outcome: TrialOutcome) -> Result:
+    """Each definition's verdict as a row; agreement or disagreement in the headline."""
+    rows = tuple(row(d.id, d.name, r, VERDICT_LABELS[v], d.rule) for d, v, r in outcome.verdicts)
+    failed = [d.name for d, v, _ in outcome.verdicts if v == "failed"]
+    ids = [v for _, v, _ in outcome.verdicts]
+    headline = (
+        "The definitions agree: " + VERDICT_LABELS[ids[0]].lower()
+        if len(set(ids)) == 1
+        else f"The definitions disagree ({len(failed)} of {len(DEFINITIONS)} count a failure)"
+    )
+    lengths = "; ".join(f"{d.name.split(' (')[0]} {d.length_text}" for d in DEFINITIONS)
+    return Result(
+        headline=headline,
+        value_label="Verdict",
+        rows=rows,
+        clinical=(
+            f"Each definition is applied with its own minimum length and non-response "
+            f"threshold. Lengths: {lengths}. Non-response: Rybak 2021 below "
+            f"{RYBAK.nonresponse_below:g} %; Sforzini 2022 below {SFORZINI.nonresponse_below:g} % "
+            f"({SFORZINI.nonresponse_below:g}-{SFORZINI.partial_below - 1:g} % partial response; "
+            f"a stop before week {EARLY_STOP_WEEKS} counts only with clear evidence of lack of "
+            "response). Dose adequacy is your answer."
         ),
-        "value_label": "Verdict",
-        "details": details,
-        "interpretation": {
-            "clinical": (
-                "Each definition is applied with its own minimum length and non-response "
-                "threshold: Rybak 2021 4-6 weeks and <50 %; Sforzini 2022 the 4th week and "
-                "<25 % (25-49 % partial response); MGH-s 6 weeks; ESM 6-8 weeks; ATHF long form "
-                ">4 weeks; Karolinska >28 days. Dose adequacy is your answer."
-            ),
-            "plain": (
-                "Whether a medicine 'counts' as tried properly depends on the rulebook. Some ask "
-                "for four weeks, some for six or more; some call 30 % better a failure, others "
-                "call it a partial response. This table shows each rulebook's answer for the "
-                "same trial. It is not a judgement of the treatment or of you."
-            ),
-        },
-        "sources": sources_used(CALCULATOR, [d.rule for d in DEFINITIONS]),
-        "warnings": _warnings(values),
-    }
+        plain=(
+            "Whether a medicine 'counts' as tried properly depends on the rulebook. Some ask "
+            "for four weeks, some for six or more; some call 30 % better a failure, others "
+            "call it a partial response. This table shows each rulebook's answer for the "
+            "same trial. It is not a judgement of the treatment or of you."
+        ),
+        warnings=outcome.warnings,
+        rules=tuple(d.rule for d in DEFINITIONS),
+    )
 
 
 def _threshold_text(d: Definition) -> str:
     if d.nonresponse_below is None:
         return "no threshold printed"
     text = f"improvement below {d.nonresponse_below:g} %"
+    if d.partial_below is not None:
+        text += f"; {d.nonresponse_below:g}-{d.partial_below - 1:g} % is partial response"
     if d.early_stop_rule:
-        text += "; 25-49 % is partial response; stopping before week 4 is not a failure"
+        text += (
+            f"; stopping before week {EARLY_STOP_WEEKS} is not a failure without clear evidence "
+            "of lack of response"
+        )
     return text
 
 
 CALCULATOR = Calculator(
     id="trial_adequacy",
     title="Was this trial adequate?",
-    version="1.0.0",
+    version="1.1.0",
     purpose="Was one treatment trial adequate, and did it fail, under each definition?",
+    kind="unscored",
     fields=FIELDS,
     sources=SOURCES,
-    compute=compute,
+    evaluate=evaluate,
+    describe=describe,
     table=tuple(
         table_row
         for d in DEFINITIONS

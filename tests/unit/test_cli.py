@@ -77,7 +77,7 @@ def test_non_numeric_input_names_the_allowed_range():
         "run", "msm", '{"duration_months": "abc", "severity": "mild", "failed_antidepressants": 1}'
     )
     assert done.returncode == 2
-    assert "from 0 to 600 months" in json.loads(done.stdout)["error"]["message"]
+    assert "above 0 and up to 600 months" in json.loads(done.stdout)["error"]["message"]
 
 
 def test_unknown_command_prints_usage():

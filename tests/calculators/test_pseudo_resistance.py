@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import trdcalc
+from tests.calculators.case_check import cases_of, check_case
 from tests.unit.test_content import FORBIDDEN
 from trdcalc import pseudo_resistance
 from trdcalc.schema import VERIFIED
@@ -127,3 +128,8 @@ def test_unknown_fields_are_refused_by_name(name):
     with pytest.raises(trdcalc.InputError) as caught:
         run({name: "yes"})
     assert caught.value.field == name
+
+
+@cases_of("pseudo_resistance")
+def test_case(case):
+    check_case("pseudo_resistance", case)

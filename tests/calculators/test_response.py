@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import trdcalc
+from tests.calculators.case_check import cases_of, check_case
 from trdcalc import response
 
 SCALES = {scale.id: scale for scale in response.SCALES}
@@ -165,3 +166,8 @@ def test_a_zero_baseline_is_a_message_not_a_division():
             assert "divide by zero" in error.message
         else:
             raise AssertionError(scale_id)
+
+
+@cases_of("response")
+def test_case(case):
+    check_case("response", case)

@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import trdcalc
+from tests.calculators.case_check import cases_of, check_case
 
 SVG = "{http://www.w3.org/2000/svg}"
 percent = st.one_of(st.integers(0, 100), st.floats(0, 100).map(lambda x: round(x, 2)))
@@ -161,3 +162,8 @@ def test_too_many_steps_is_refused(count):
         run([10] * count)
     assert caught.value.field == "remission_percents"
     assert "1 to 8" in caught.value.message
+
+
+@cases_of("stard")
+def test_case(case):
+    check_case("stard", case)

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import trdcalc
+from tests.calculators.case_check import cases_of, check_case
 from trdcalc import cpz
 
 ORAL = sorted(cpz.ORAL_LABELS)
@@ -163,3 +164,8 @@ def test_a_long_acting_injection_needs_its_interval(drug, dose):
     with pytest.raises(trdcalc.InputError) as caught:
         run(drug=drug, dose_mg=dose, method="gardner_2010_lai")
     assert caught.value.field == "interval_days"
+
+
+@cases_of("cpz")
+def test_case(case):
+    check_case("cpz", case)

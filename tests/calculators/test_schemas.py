@@ -17,18 +17,31 @@ CALCS = list(trdcalc.CALCULATORS.values())
 @pytest.mark.parametrize("calc", CALCS, ids=[c.id for c in CALCS])
 def test_every_rule_cites_a_known_source_with_a_known_label(calc):
     keys = {s.key for s in calc.sources}
-    rules = [row.rule for f in calc.fields for row in f.rows()] + [b.rule for b in calc.bands]
+    rules = [row.rule for f in calc.fields for row in f.rows() if row.rule]
+    rules += [b.rule for b in calc.bands] + [row.rule for row in calc.table_rows()]
     for rule in rules:
         assert rule.confidence in CONFIDENCE_LABELS
         assert set(rule.sources) <= keys
-        assert rule.verified, "a RECALLED or NOT FOUND rule must not be scored silently"
+
+    for field in calc.fields:
+        for row in field.rows():
+            if row.points:
+                assert row.rule, (field.name, "points need a rule")
+                assert row.rule.verified, "a RECALLED or NOT FOUND rule must not be scored"
+
+
+@pytest.mark.parametrize("calc", CALCS, ids=[c.id for c in CALCS])
+def test_points_only_in_scored_calculators(calc):
+    """The kind is explicit: only a scored calculator gives answers points (issue 10, item 2)."""
+    pointed = [r for f in calc.fields for r in f.rows() if getattr(r, "points", None)]
+    assert bool(pointed) == calc.scored, calc.id
 
 
 @pytest.mark.parametrize("calc", CALCS, ids=[c.id for c in CALCS])
 def test_sources_have_a_doi_or_url(calc):
     for source in calc.sources:
-        # A DOI or address only where the evidence file gives one; otherwise say so.
-        assert source.doi or source.url or source.note, source.key
+        # A DOI or address only where the evidence file gives one; the source list says when
+        # there is none (sources.html.j2).
         assert source.short
         assert source.citation
 

@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import trdcalc
+from tests.calculators.case_check import cases_of, check_case
 from tests.conftest import load_cases
 from trdcalc import msm
 
@@ -26,7 +27,17 @@ def test_cases_cover_every_band_and_every_row():
 
 @pytest.mark.parametrize(
     ("months", "points"),
-    [(0, 1), (11.9, 1), (12, 1), (12.001, 2), (12.999, 2), (13, 2), (24, 2), (24.01, 3), (600, 3)],
+    [
+        (0.001, 1),
+        (11.9, 1),
+        (12, 1),
+        (12.001, 2),
+        (12.999, 2),
+        (13, 2),
+        (24, 2),
+        (24.01, 3),
+        (600, 3),
+    ],
 )
 def test_duration_boundaries(months, points):
     result = trdcalc.run("msm", _inputs(duration_months=months))
@@ -59,6 +70,14 @@ def test_gap_between_12_and_13_months_is_flagged_only_there():
     assert trdcalc.run("msm", _inputs(duration_months=12.5))["warnings"]
     assert not trdcalc.run("msm", _inputs(duration_months=12))["warnings"]
     assert not trdcalc.run("msm", _inputs(duration_months=13))["warnings"]
+
+
+def test_an_episode_of_zero_months_is_no_episode():
+    """Issue 9, item 10: 0 months was scored as an acute episode."""
+    with pytest.raises(trdcalc.InputError) as caught:
+        trdcalc.run("msm", _inputs(duration_months=0))
+    assert caught.value.field == "duration_months"
+    assert "above 0" in caught.value.message
 
 
 def test_zero_failed_trials_is_explained_not_scored():
@@ -97,7 +116,7 @@ def test_numeric_strings_are_read_like_numbers():
 
 answers = st.fixed_dictionaries(
     {
-        "duration_months": st.floats(0, 600, allow_nan=False) | st.integers(0, 600),
+        "duration_months": st.floats(0, 600, exclude_min=True) | st.integers(1, 600),
         "severity": st.sampled_from(SEVERITIES),
         "failed_antidepressants": st.integers(1, 50),
         "augmentation": st.booleans(),
@@ -181,3 +200,8 @@ def _inputs(**changes):
         "ect": False,
     }
     return base | changes
+
+
+@cases_of("msm")
+def test_case(case):
+    check_case("msm", case)
