@@ -34,10 +34,20 @@ def test_case_links_fill_the_calculator(page, base_url, path):
         result = json.loads(form.get_attribute("data-calc-result"))
         wanted = dict(parse_qsl(urlsplit(href).fragment))
         for name, text in wanted.items():
-            assert _read(text, result["inputs"][name]) == result["inputs"][name], (href, name)
+            got = result["inputs"][name]
+            assert _given_in(_read(text, got), got), (href, name)
         text, code = trdcalc.run_json(result["calculator"], json.dumps(result["inputs"]))
         assert code == 0
         assert form.get_attribute("data-calc-result") == text
+
+
+def _given_in(given, got):
+    """The link's value is what the calculator read; list items may gain defaulted answers."""
+    if isinstance(given, list) and given and isinstance(given[0], dict):
+        return len(given) == len(got) and all(
+            g.items() <= item.items() for g, item in zip(given, got, strict=True)
+        )
+    return given == got
 
 
 def _read(text, like):
