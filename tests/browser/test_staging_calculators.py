@@ -55,10 +55,12 @@ def test_thase_rush_link_restores_the_list(page, base_url):
 def test_thase_rush_keyboard_only(page, base_url):
     page.goto(base_url + "staging/thase-rush/")
     add = page.locator('form[data-calc="thase_rush"] [data-list="add"]')
-    for _ in range(60):
+    for _ in range(120):  # past the header, the crisis note's links and the navigation
         page.keyboard.press("Tab")
         if add.evaluate("b => b === document.activeElement"):
             break
+    else:
+        pytest.fail("Tab never reached the form's add button")
     page.keyboard.press("Enter")  # adds a trial and moves focus to its class
     expect(page.locator('select[name="failed_trials.0"]')).to_be_focused()
     page.keyboard.press("ArrowDown")  # first class: SSRI

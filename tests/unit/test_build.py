@@ -113,11 +113,36 @@ def test_pages_load_nothing_from_another_host(built_site):
         assert "fonts.googleapis" not in page.read_text()
 
 
+# The crisis numbers every page shows, exactly as the crisis-resources sources give them.
+CRISIS_NUMBERS = ["988", "9-8-8", "116 123", "13 11 14", "112", "findahelpline.com"]
+
+
+def crisis_note(html: str) -> str:
+    """The page's crisis note, as HTML."""
+    match = re.search(r'<aside class="crisis-note".*?</aside>', html, re.DOTALL)
+    assert match, "no crisis note"
+    return match.group(0)
+
+
 def test_every_page_shows_the_crisis_note(built_site):
     pages = [p for p in built_site.rglob("*.html") if p.name != "404.html"]
     assert pages
+    help_page = built_site / "help" / "index.html"
     for page in pages:
-        assert 'class="crisis-note"' in page.read_text(), page
+        html = page.read_text()
+        assert html.index('class="crisis-note"') < html.index("<h1"), page
+        note = crisis_note(html)
+        text = re.sub(r"<[^>]+>", " ", note)
+        missing = [
+            n for n in CRISIS_NUMBERS if not re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text)
+        ]
+        assert not missing, (page, missing)
+        # ... and it links to the page that says what each line is
+        targets = [
+            (page.parent / href / "index.html").resolve()
+            for href in re.findall(r'href="([^":]*/)"', note)
+        ]
+        assert help_page.resolve() in targets, page
 
 
 def test_worker_is_referenced_only_by_the_page_script(built_site):

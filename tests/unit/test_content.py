@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import yaml
 
 from tests.conftest import ROOT
 
@@ -28,6 +30,15 @@ FORBIDDEN = [
     r"\bdo not take\b",
     r"\bdon't take\b",
 ]
+
+
+# Names of the project's internal working files. A public page names the source itself instead
+# ("the abstract read for this site does not give the authors"), never the file it was noted in.
+INTERNAL_FILE_NAMES = [r"\bevidence files?\b", r"\bclinical-evidence\b"]
+
+# The evidence files were first compiled on this day: no page can have been reviewed against them
+# before it.
+EVIDENCE_FIRST_COMPILED = dt.date(2026, 11, 22)
 
 
 class Anchors(HTMLParser):
@@ -62,6 +73,26 @@ def target_of(page: Path, href: str, site: Path) -> tuple[Path, str] | None:
     return path, unquote(parts.fragment)
 
 
+def front_matter(page: Path) -> dict:
+    """The YAML front matter of a docs page, parsed as MkDocs parses it (dates become dates)."""
+    match = re.match(r"---\n(.*?)\n---\n", page.read_text(encoding="utf-8"), re.DOTALL)
+    assert match, f"{page}: no front matter"
+    return yaml.safe_load(match.group(1)) or {}
+
+
+def latest_date_on_earth() -> dt.date:
+    """Today's date where it is latest (UTC+14): a review dated today anywhere is not ahead."""
+    return dt.datetime.now(dt.timezone(dt.timedelta(hours=14))).date()
+
+
+def built_page(site: Path, page: Path) -> Path:
+    """The built HTML file of a docs page: `a/b.md` -> `a/b/index.html`, `a/index.md` -> same."""
+    relative = page.relative_to(DOCS).with_suffix("")
+    if relative.name != "index":
+        relative = relative / "index"
+    return site / relative.with_suffix(".html")
+
+
 def is_calculator_fragment(fragment: str) -> bool:
     """`#duration_months=25&severity=...`: answers for a calculator, not an anchor."""
     return "=" in fragment
@@ -76,6 +107,31 @@ def test_no_placeholder_is_left():
 def test_no_instruction_to_change_treatment(page):
     text = page.read_text(encoding="utf-8").lower()
     for pattern in FORBIDDEN:
+        assert not re.search(pattern, text), (page, pattern)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(DOCS)))
+def test_every_page_has_a_valid_reviewed_date(page):
+    """`reviewed: YYYY-MM-DD`, an unquoted YAML date, after the evidence existed and not ahead."""
+    reviewed = front_matter(page).get("reviewed")
+    assert isinstance(reviewed, dt.date), (page, reviewed)
+    assert not isinstance(reviewed, dt.datetime), (page, reviewed)
+    assert EVIDENCE_FIRST_COMPILED <= reviewed <= latest_date_on_earth(), (page, reviewed)
+
+
+def test_every_page_shows_its_reviewed_date(built_site):
+    for page in PAGES:
+        html = built_page(built_site, page).read_text(encoding="utf-8")
+        reviewed = front_matter(page)["reviewed"].isoformat()
+        assert re.search(
+            rf'<p class="page-reviewed">.*?<time datetime="{reviewed}">', html, re.DOTALL
+        ), page
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(DOCS)))
+def test_no_page_speaks_of_internal_files(page):
+    text = page.read_text(encoding="utf-8").lower()
+    for pattern in INTERNAL_FILE_NAMES:
         assert not re.search(pattern, text), (page, pattern)
 
 
