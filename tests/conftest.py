@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import settings
 
 from tests.local_site import server_for, start
 
@@ -20,6 +21,11 @@ ROOT = Path(__file__).resolve().parent.parent
 CALCULATORS = ROOT / "calculators"
 CASES = Path(__file__).parent / "cases"
 sys.path.insert(0, str(CALCULATORS))
+
+# Examples are checked for what they compute, not for how fast: a shared 2-core machine can take
+# longer than Hypothesis's default 200 ms deadline for one example, which would fail at random.
+settings.register_profile("project", deadline=None)
+settings.load_profile("project")
 
 
 def load_cases(calc_id: str) -> list[dict]:
