@@ -97,8 +97,13 @@ FIELDS = (
           help=("No verified table of minimum doses per medicine was found for this site, so the "
                 "dose is your answer, or your clinician's. The dose notes on this page are "
                 "context, not thresholds.")),
-    Field(name="weeks", dimension="weeks", label="Weeks at that dose", kind="number",
-          unit="weeks", minimum=0, maximum=520),
+    Field(name="weeks", dimension="weeks", label="Weeks on this treatment", kind="number",
+          unit="weeks", minimum=0, maximum=520,
+          help_title="Weeks from when?",
+          help=("MGH staging counts the weeks at an adequate dose (Hägg 2020). The other "
+                "definitions here give a length without saying whether it counts from the first "
+                "dose or from reaching the full dose; count the weeks at the dose you judge "
+                "adequate, and say which you counted when you share the result.")),
     Field(name="adherence", dimension="adherence", label="Was it taken as prescribed?",
           kind="choice", options=(
               Option("good", "Yes, nearly always"),
@@ -307,7 +312,12 @@ CALCULATOR = Calculator(
         table_row
         for d in DEFINITIONS
         for table_row in (
-            TableRow(d.name, "Minimum length at the dose", d.length_text, d.rule),
+            TableRow(
+                d.name,
+                "Minimum length" + (" at the dose" if d.id == "mgh_s" else ""),
+                d.length_text,
+                d.rule,
+            ),
             TableRow(d.name, "No response", _threshold_text(d), d.rule),
         )
     ),
