@@ -1,0 +1,229 @@
+"""The CPZ result in words: headline, rows, readings, notes and where the methods disagree.
+
+Written from the outcome and from the constants the rules used (`cpz_convert`, `cpz_trrip`),
+so a threshold never appears as a literal in both a rule and a sentence.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .cpz_convert import DRUG_LABELS, LAI_LABELS, METHODS, mg
+from .cpz_trrip import (
+    CLOZAPINE_LEVEL,
+    TRRIP,
+    TRRIP_MIN_ADHERENCE_PERCENT,
+    TRRIP_MIN_ADHERENCE_SOURCES,
+    TRRIP_MIN_CPZ_MG_PER_DAY,
+    TRRIP_MIN_WEEKS,
+    TRRIP_OPTIMUM_LAI_MONTHS,
+    dose_met,
+)
+from .result import Result, Row, row
+
+if TYPE_CHECKING:
+    from .cpz import CpzOutcome
+    from .cpz_convert import Conversion
+
+VERDICT_LABELS = {
+    "adequate": "Adequate trial (dose, length and adherence met)",
+    "not_adequate": "Not an adequate trial",
+    "cannot_tell": "Cannot tell: a criterion is not known",
+    "no_value": "No value: this method has no equivalent for this drug",
+    "not_applicable": "Not applicable: clozapine is judged by the clozapine criteria",
+    "depends_on_method": "Depends on the conversion method",
+}
+IN_HEADLINE = {
+    "adequate": "adequate",
+    "not_adequate": "not adequate",
+    "cannot_tell": "cannot tell yet (a criterion is not known)",
+    "no_value": "no value by this method",
+    "not_applicable": "not applicable (clozapine has its own criteria)",
+    "depends_on_method": "depends on the conversion method",
+}
+STATE = {True: "met", False: "not met", None: "not known"}
+SHORT = {m.id: m.short for m in METHODS}
+DOSE_RULE = f"TRRIP dose ≥ {TRRIP_MIN_CPZ_MG_PER_DAY} mg/day"
+
+
+def _rows(outcome: CpzOutcome) -> list[Row]:
+    """One row per conversion shown, then TRRIP's criteria, then the verdicts."""
+    conversions, shown, trrip = outcome.conversions, outcome.shown, outcome.trrip
+    several = len(shown) > 1
+    rows = []
+    for m in shown:
+        c = conversions[m]
+        value = "no value" if c.cpz_mg is None else c.cpz_mg
+        rows.append(row(m, f"CPZ-eq mg/day: {c.method.name}", c.how, value, c.rule))
+    for m in shown:
+        if trrip.dose[m] is not None:
+            label = DOSE_RULE + (f" ({SHORT[m]})" if several else "")
+            answer = f"{mg(conversions[m].cpz_mg)} mg/day"
+            rows.append(row(f"dose_{m}", label, answer, STATE[trrip.dose[m]], TRRIP))
+    rows += [
+        row("duration", f"TRRIP length ≥ {TRRIP_MIN_WEEKS} weeks", trrip.duration_text,
+            STATE[trrip.duration], TRRIP),
+        row("adherence", f"TRRIP adherence ≥ {TRRIP_MIN_ADHERENCE_PERCENT} % from ≥ "
+            f"{TRRIP_MIN_ADHERENCE_SOURCES} sources", trrip.adherence_text,
+            STATE[trrip.adherence], TRRIP),
+    ]  # fmt: skip
+    return rows + _verdict_rows(outcome)
+
+
+def _verdict_rows(outcome: CpzOutcome) -> list[Row]:
+    """One verdict row when the methods with a value agree, one per method otherwise."""
+    shown, by_method = outcome.shown, outcome.trrip.by_method
+    several = len(shown) > 1
+    valued = [m for m in shown if by_method[m] != "no_value"] if several else list(shown)
+    if several and len({by_method[m] for m in valued}) == 1:
+        verdict = by_method[valued[0]]
+        label = "TRRIP verdict (every method with a value)"
+        return [row("verdict", label, VERDICT_LABELS[verdict], verdict, TRRIP)]
+    rows = []
+    for m in valued:
+        verdict = by_method[m]
+        label = "TRRIP verdict" + (f" ({SHORT[m]})" if several else "")
+        rows.append(row(f"verdict_{m}", label, VERDICT_LABELS[verdict], verdict, TRRIP))
+    return rows
+
+
+def _dose_text(outcome: CpzOutcome) -> str:
+    """The dose as entered: per day, or per injection with its interval."""
+    per = f" every {mg(outcome.interval_days)} days" if outcome.drug in LAI_LABELS else "/day"
+    return f"{DRUG_LABELS[outcome.drug]} {mg(outcome.dose_mg)} mg{per}"
+
+
+def _headline(outcome: CpzOutcome) -> str:
+    dose, verdict = _dose_text(outcome), IN_HEADLINE[outcome.verdict]
+    if len(outcome.shown) == 1:
+        c = outcome.conversions[outcome.shown[0]]
+        if c.cpz_mg is None:
+            return f"{dose}: no value by {c.method.name}. {c.how}"
+        return (
+            f"{dose} = {mg(c.cpz_mg)} mg/day chlorpromazine equivalents by {c.method.name}. "
+            f"TRRIP trial: {verdict}"
+        )
+    parts = [
+        f"{mg(c.cpz_mg)} ({SHORT[m]})"
+        for m, c in outcome.conversions.items()
+        if c.cpz_mg is not None
+    ]
+    return f"{dose}: {', '.join(parts)} mg/day chlorpromazine equivalents. TRRIP trial: {verdict}"
+
+
+CAVEATS = {
+    "gardner_2010": "Gardner 2010: medians of 43 experts, anchored to olanzapine 20 mg/day.",
+    "gardner_2010_lai": "Gardner 2010: long-acting doses per injection interval, made per day.",
+    "leucht_2016_ddd": (
+        "Leucht 2016: DDDs measure drug consumption; where a more 'scientific' equivalence "
+        "method exists for a drug, the authors say it should be preferred."
+    ),
+    "leucht_2014_med": "Leucht 2014: built from the minimum effective doses of newer drugs.",
+    "woods_2003": "Woods 2003: built on the convention haloperidol 2 mg = chlorpromazine 100 mg.",
+}
+
+
+def _clinical(outcome: CpzOutcome) -> str:
+    conversions, shown = outcome.conversions, outcome.shown
+    bases = "; ".join(f"{SHORT[m]}: {conversions[m].method.basis}" for m in shown)
+    caveats = " ".join(CAVEATS[m] for m in shown if conversions[m].cpz_mg is not None)
+    clinical = (
+        "TRRIP adequate trial (Howes 2017, via Neurobiol Dis 2018 Table 3; VERIFIED-S): "
+        f"≥ {TRRIP_MIN_CPZ_MG_PER_DAY} mg/day chlorpromazine equivalents, ≥ {TRRIP_MIN_WEEKS} "
+        f"weeks at that dose, ≥ {TRRIP_MIN_ADHERENCE_PERCENT} % of doses taken, assessed from "
+        f"≥ {TRRIP_MIN_ADHERENCE_SOURCES} sources. Conversion: {bases}. {caveats} Values rounded "
+        "to 0.1 mg/day. Whether the trial failed (< 20 % symptom reduction) is a separate "
+        "question."
+    )
+    if outcome.drug in LAI_LABELS:
+        clinical += (
+            " TRRIP's optimum asks that at least one of the two trials be a long-acting "
+            f"injection for ≥ {TRRIP_OPTIMUM_LAI_MONTHS} months."
+        )
+    return clinical
+
+
+PLAIN = (
+    "Antipsychotic medicines are taken in very different amounts, so doses are compared by "
+    "converting them into the amount of an old medicine, chlorpromazine, thought to be about "
+    "as strong. There are several conversion tables, and they do not agree. The TRRIP "
+    f"group calls a trial of a medicine adequate when the dose is at least "
+    f"{TRRIP_MIN_CPZ_MG_PER_DAY} mg of chlorpromazine a day by such a conversion, for at least "
+    f"{TRRIP_MIN_WEEKS} weeks, with at least {TRRIP_MIN_ADHERENCE_PERCENT // 10} in 10 "
+    "doses taken, checked in two ways. This is not a diagnosis and not advice about a dose: "
+    "bring questions to a clinician."
+)
+CLOZAPINE_NOTE = (
+    "Clozapine: TRRIP judges resistance to clozapine (ultra-treatment resistance) by its own "
+    "criteria: dose at the midpoint of the target range, clozapine level >350 ng/mL measured "
+    "twice, 3 months (secondary summary, VERIFIED-S). The clozapine-refractory consensus speaks "
+    "of levels ≥350 ng/mL (VERIFIED-P abstract). The wording 'at least 12 weeks' is not "
+    "verified against the original. This calculator does not judge a clozapine trial."
+)
+
+
+def _warnings(outcome: CpzOutcome) -> list[str]:
+    drug, shown, notes = outcome.drug, outcome.shown, []
+    if len(shown) == 1 and outcome.conversions[shown[0]].cpz_mg is None:
+        covering = ", ".join(m.short for m in METHODS if drug in m.covers)
+        notes.append(f"No value by this method. Methods with a value for this drug: {covering}.")
+    if outcome.interval_days is not None and drug not in LAI_LABELS:
+        notes.append("Days between injections applies to long-acting injections only; ignored.")
+    if drug == "clozapine":
+        notes.append(CLOZAPINE_NOTE)
+        if "leucht_2014_med" in shown:
+            notes.append(
+                "Leucht 2014 marks clozapine's minimum effective dose (300 mg/day) questionable."
+            )
+    return notes
+
+
+WHY_METHODS_DIFFER = (
+    "The methods rest on different ideas: an expert consensus (Gardner 2010), WHO defined daily "
+    "doses used to count consumption (Leucht 2016), the lowest dose shown to work (Leucht 2014) "
+    "and a haloperidol-based convention (Woods 2003). They differ by up to about 40 % for some "
+    "drugs, enough to flip a TRRIP verdict."
+)
+
+
+def _disagreements(outcome: CpzOutcome) -> list[str]:
+    """Where the methods flip TRRIP's dose criterion (clinical-evidence.md 10, item 9)."""
+    conversions, chosen = outcome.conversions, outcome.method
+    if outcome.drug == "clozapine" or (chosen != "all" and conversions[chosen].cpz_mg is None):
+        return []
+    dose = {m: dose_met(c, clozapine=False) for m, c in conversions.items()}
+    met = [m for m, d in dose.items() if d is True]
+    unmet = [m for m, d in dose.items() if d is False]
+    if not met or not unmet:
+        return []
+    notes = [
+        (
+            f"The dose meets TRRIP's {TRRIP_MIN_CPZ_MG_PER_DAY} mg/day by "
+            f"{_listing(conversions, met)}, but not by {_listing(conversions, unmet)}."
+        ),
+        WHY_METHODS_DIFFER,
+    ]
+    if chosen != "all":
+        notes.append("Choose 'All methods side by side' to see every value.")
+    return notes
+
+
+def _listing(conversions: dict[str, Conversion], ids: list[str]) -> str:
+    return ", ".join(f"{SHORT[m]} ({mg(conversions[m].cpz_mg)} mg/day)" for m in ids)
+
+
+def describe(outcome: CpzOutcome) -> Result:
+    """The outcome in words, with the rules of the methods shown and TRRIP as its sources."""
+    rules = [outcome.conversions[m].rule for m in outcome.shown] + [TRRIP]
+    if outcome.drug == "clozapine":
+        rules.append(CLOZAPINE_LEVEL)
+    return Result(
+        headline=_headline(outcome),
+        value_label="Value",
+        rows=tuple(_rows(outcome)),
+        clinical=_clinical(outcome),
+        plain=PLAIN,
+        warnings=tuple(_warnings(outcome)),
+        rules=tuple(rules),
+        disagreements=tuple(_disagreements(outcome)),
+    )
