@@ -98,14 +98,25 @@ FIELDS = (
 
 
 def check(values: Mapping[str, Any]) -> None:
-    """Cross-field rules: a dose above 0, and a long-acting injection with its interval."""
+    """Cross-field rules: a dose above 0, and an interval exactly for a long-acting injection."""
     if values["dose_mg"] <= 0:
         raise InputError("dose_mg", f"Dose: enter a dose above 0 milligrams (up to {DOSE_MAX_MG}).")
-    if values["drug"] in LAI_LABELS and values["interval_days"] is None:
+    drug, interval = values["drug"], values["interval_days"]
+    if drug in LAI_LABELS and interval is None:
         raise InputError(
             "interval_days",
             "Days between injections is required for a long-acting injection: enter a number "
             f"from {INTERVAL_DAYS[0]} to {INTERVAL_DAYS[1]} days.",
+        )
+    if drug not in LAI_LABELS and interval is not None:
+        # An oral entry converts a daily dose: an injection read as daily would be multiplied by
+        # its interval (aripiprazole 400 mg every 28 days as 8,000 mg/day chlorpromazine).
+        raise InputError(
+            "interval_days",
+            f"Days between injections: {DRUG_LABELS[drug]} has only an oral entry in these "
+            "tables, so the dose is read as a daily dose and an interval cannot be used. The "
+            f"long-acting entries are: {', '.join(LAI_LABELS.values())}. For one of these, choose "
+            "it as the antipsychotic; otherwise leave this field blank and enter the dose per day.",
         )
 
 

@@ -167,8 +167,6 @@ def _warnings(outcome: CpzOutcome) -> list[str]:
     if len(shown) == 1 and outcome.conversions[shown[0]].cpz_mg is None:
         covering = ", ".join(m.short for m in METHODS if drug in m.covers)
         notes.append(f"No value by this method. Methods with a value for this drug: {covering}.")
-    if outcome.interval_days is not None and drug not in LAI_LABELS:
-        notes.append("Days between injections applies to long-acting injections only; ignored.")
     if drug == "clozapine":
         notes.append(CLOZAPINE_NOTE)
         if "leucht_2014_med" in shown:

@@ -171,6 +171,15 @@ def test_a_long_acting_injection_needs_its_interval(drug, dose):
     assert caught.value.field == "interval_days"
 
 
+@given(st.sampled_from(ORAL), doses, intervals, st.sampled_from([*METHOD_IDS, "all"]))
+def test_an_interval_on_an_oral_entry_is_refused(drug, dose, interval, method):
+    """Issue 9 item 3: never read an injection's dose as a daily dose."""
+    with pytest.raises(trdcalc.InputError) as caught:
+        run(drug=drug, dose_mg=dose, interval_days=interval, method=method)
+    assert caught.value.field == "interval_days"
+    assert all(name in caught.value.message for name in cpz_tables.LAI_LABELS.values())
+
+
 @cases_of("cpz")
 def test_case(case):
     check_case("cpz", case)
