@@ -15,45 +15,31 @@ from typing import TYPE_CHECKING, Any
 from . import cpz_tables, cpz_trrip
 from .cpz_convert import (
     DRUG_LABELS,
+    GARDNER_CPZ_MG,
+    IMPLAUSIBLE_TIMES,
     LAI_LABELS,
     METHODS,
-    ORAL_LABELS,
     Conversion,
     convert_all,
+    mg,
+    table_dose,
 )
-from .cpz_tables import (
-    DDD,
-    GARDNER,
-    GARDNER_2010_LAI_MG_AND_DAYS_EQ_CPZ_600,
-    GARDNER_2010_ORAL_MG_PER_DAY_EQ_CPZ_600,
-    LEUCHT_2014_MED_TABLE_2,
-    LEUCHT_2016_DDD_ORAL_MG_EQ_CPZ_100,
-    MED,
-    WOODS,
-    WOODS_2003_MG_PER_DAY_EQ_CPZ_100,
-)
+from .cpz_rules_table import rules_table
 from .cpz_trrip import (
-    CLOZAPINE_LEVEL,
-    CLOZAPINE_WEEKS_WORDING,
-    TRRIP,
-    TRRIP_MIN_ADHERENCE_PERCENT,
-    TRRIP_MIN_ADHERENCE_SOURCES,
-    TRRIP_MIN_CPZ_MG_PER_DAY,
-    TRRIP_MIN_WEEKS,
-    TRRIP_OPTIMUM_LAI_MONTHS,
     Trial,
     Trrip,
     judge,
     overall,
 )
 from .cpz_words import describe
-from .schema import Calculator, Field, InputError, Option, TableRow
+from .schema import Calculator, Field, InputError, Option
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
 SOURCES = cpz_tables.SOURCES + cpz_trrip.SOURCES
-DOSE_MAX_MG = 5000
+# The dose field's own maximum: the largest per-drug bound (sulpiride, 10 x 800 mg/day).
+DOSE_MAX_MG = max(table_dose(d).bound_mg for d in DRUG_LABELS)
 INTERVAL_DAYS = (1, 365)
 
 YES_NO = (Option(True, "Checked from 2 or more sources"),
@@ -68,10 +54,13 @@ FIELDS = (
                 "Where a method has no value the result says so; it never borrows another "
                 "method's number.")),
     Field(name="dose_mg", dimension="dose", label="Dose", kind="number", unit="milligrams",
-          minimum=0, maximum=DOSE_MAX_MG,
+          minimum=0, above_minimum=True, maximum=DOSE_MAX_MG,
           help_title="Per day or per injection?",
           help=("For tablets or liquid, the total dose per day. For a long-acting injection, "
-                "the dose of one injection; then also enter the days between injections.")),
+                "the dose of one injection; then also enter the days between injections. A dose "
+                f"more than {IMPLAUSIBLE_TIMES} times the dose the tables equate with "
+                f"chlorpromazine {GARDNER_CPZ_MG} mg/day is refused as implausible: a bound "
+                "derived from the tables, not a licensed maximum.")),
     Field(optional=True, name="interval_days", dimension="interval",
           label="Days between injections (long-acting injections only)", kind="number",
           unit="days", minimum=INTERVAL_DAYS[0], maximum=INTERVAL_DAYS[1]),
@@ -98,9 +87,7 @@ FIELDS = (
 
 
 def check(values: Mapping[str, Any]) -> None:
-    """Cross-field rules: a dose above 0, and an interval exactly for a long-acting injection."""
-    if values["dose_mg"] <= 0:
-        raise InputError("dose_mg", f"Dose: enter a dose above 0 milligrams (up to {DOSE_MAX_MG}).")
+    """Cross-field rules: an interval exactly for a long-acting injection; a plausible dose."""
     drug, interval = values["drug"], values["interval_days"]
     if drug in LAI_LABELS and interval is None:
         raise InputError(
@@ -118,6 +105,32 @@ def check(values: Mapping[str, Any]) -> None:
             f"long-acting entries are: {', '.join(LAI_LABELS.values())}. For one of these, choose "
             "it as the antipsychotic; otherwise leave this field blank and enter the dose per day.",
         )
+    _check_plausible(drug, values["dose_mg"])
+
+
+def _check_plausible(drug: str, dose_mg: float) -> None:
+    """Refuse a dose beyond IMPLAUSIBLE_TIMES its table dose, naming the bound and its basis."""
+    ref = table_dose(drug)
+    if dose_mg <= ref.bound_mg:
+        return
+    raise InputError(
+        "dose_mg",
+        f"Dose: {DRUG_LABELS[drug]} {mg(dose_mg)} mg {ref.per} is more than {IMPLAUSIBLE_TIMES} "
+        f"times the {mg(ref.mg)} mg {ref.per} that {ref.source} equates with chlorpromazine "
+        f"{GARDNER_CPZ_MG} mg/day, so this calculator refuses it as implausible. Enter a dose "
+        f"above 0 and up to {mg(ref.bound_mg)} mg {ref.per}. This bound is DERIVED from the "
+        f"tables ({IMPLAUSIBLE_TIMES} times the table dose); it is not a licensed maximum."
+        + ("" if drug in LAI_LABELS else _if_injection(drug)),
+    )
+
+
+def _if_injection(drug: str) -> str:
+    """Where an oral drug's dose may have been an injection's: its long-acting entries, if any."""
+    entries = [label for lai, label in LAI_LABELS.items() if lai.split("_")[0] == drug]
+    if entries:
+        return f" If this was a long-acting injection, choose {' or '.join(entries)}."
+    name = DRUG_LABELS[drug].lower()
+    return f" The tables have no long-acting entry for {name}, so its injections are not converted."
 
 
 @dataclass(frozen=True)
@@ -176,55 +189,6 @@ def evaluate(values: Mapping[str, Any]) -> CpzOutcome:
     )
 
 
-def _table() -> tuple[TableRow, ...]:
-    trrip = "TRRIP adequate trial (minimum criteria)"
-    rows = [
-        TableRow(trrip, "Dose", f"≥ {TRRIP_MIN_CPZ_MG_PER_DAY} mg/day chlorpromazine equivalents",
-                 TRRIP),
-        TableRow(trrip, "Length", f"≥ {TRRIP_MIN_WEEKS} weeks at the adequate dose", TRRIP),
-        TableRow(trrip, "Adherence", f"≥ {TRRIP_MIN_ADHERENCE_PERCENT} % of doses taken, "
-                 f"assessed from ≥ {TRRIP_MIN_ADHERENCE_SOURCES} sources", TRRIP),
-        TableRow(trrip, "Number of trials",
-                 "≥ 2 different antipsychotics (optimum: ≥ 1 long-acting injection, "
-                 f"≥ {TRRIP_OPTIMUM_LAI_MONTHS} months)", TRRIP),
-        TableRow(trrip, "Non-response", "< 20 % symptom reduction (not judged here)", TRRIP),
-    ]  # fmt: skip
-    clozapine = "Clozapine trial (ultra-treatment resistance; not judged here)"
-    rows += [
-        TableRow(clozapine, "Dose", "midpoint of the target range", TRRIP),
-        TableRow(clozapine, "Level (secondary summary of TRRIP)", "> 350 ng/mL, measured twice",
-                 TRRIP),
-        TableRow(clozapine, "Level (clozapine-refractory consensus)", "≥ 350 ng/mL",
-                 CLOZAPINE_LEVEL),
-        TableRow(clozapine, "Length (secondary summary)", "3 months", TRRIP),
-        TableRow(clozapine, "Length, as sometimes quoted", "at least 12 weeks",
-                 CLOZAPINE_WEEKS_WORDING),
-    ]  # fmt: skip
-    gardner = "Gardner 2010, oral: mg/day = chlorpromazine 600 mg/day"
-    rows += [TableRow(gardner, ORAL_LABELS[d], f"{v:g} mg/day", GARDNER)
-             for d, v in GARDNER_2010_ORAL_MG_PER_DAY_EQ_CPZ_600.items()]  # fmt: skip
-    lai = "Gardner 2010, long-acting: dose per interval = chlorpromazine 600 mg/day"
-    rows += [TableRow(lai, LAI_LABELS[d], f"{mg:g} mg every {days} days", GARDNER)
-             for d, (mg, days) in GARDNER_2010_LAI_MG_AND_DAYS_EQ_CPZ_600.items()]  # fmt: skip
-    ddd = "Leucht 2016, DDD: mg = chlorpromazine 100 mg"
-    rows += [TableRow(ddd, ORAL_LABELS[d], f"{v:.2f} mg", DDD)
-             for d, v in LEUCHT_2016_DDD_ORAL_MG_EQ_CPZ_100.items()]  # fmt: skip
-    med = "Leucht 2014, minimum effective dose: mg = chlorpromazine 100 mg"
-    for d, r in LEUCHT_2014_MED_TABLE_2.items():
-        text = f"{r.cpz_100_mg_eq:g} mg"
-        if r.cpz_100_mg_eq_sensitivity is not None:
-            text += f" (sensitivity analysis: {r.cpz_100_mg_eq_sensitivity:g})"
-        text += f"; minimum effective dose {r.med_mg_per_day:g} mg/day"
-        rows.append(TableRow(med, ORAL_LABELS[d], text, MED))
-    rows.append(TableRow(med, "Amisulpride, zotepine", "no reliable estimate", MED))
-    woods = "Woods 2003: mg/day = chlorpromazine 100 mg/day"
-    rows += [TableRow(woods, ORAL_LABELS[d], f"{v:g} mg/day", WOODS)
-             for d, v in WOODS_2003_MG_PER_DAY_EQ_CPZ_100.items()]  # fmt: skip
-    formulas = "How each method converts (rounded to 0.1 mg/day)"
-    rows += [TableRow(formulas, m.name, m.basis, m.rule) for m in METHODS]
-    return tuple(rows)
-
-
 CALCULATOR = Calculator(
     id="cpz",
     title="Chlorpromazine equivalents and TRRIP adequacy",
@@ -239,6 +203,6 @@ CALCULATOR = Calculator(
     check=check,
     evaluate=evaluate,
     describe=describe,
-    table=_table(),
+    table=rules_table(),
     value_label="Value",
 )

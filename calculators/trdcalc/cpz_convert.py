@@ -8,7 +8,6 @@ Python's `round` (the evidence file's 8.3 table prints one decimal: 300.3, 374.5
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from .cpz_tables import (
     CPZ_IDENTITY,
@@ -24,9 +23,7 @@ from .cpz_tables import (
     WOODS,
     WOODS_2003_MG_PER_DAY_EQ_CPZ_100,
 )
-
-if TYPE_CHECKING:
-    from .schema import Rule
+from .schema import Rule
 
 GARDNER_CPZ_MG = 600  # Gardner's values are the dose equal to chlorpromazine 600 mg/day
 PER_CPZ_MG = 100  # Leucht 2016, Leucht 2014 and Woods 2003: the dose equal to CPZ 100 mg
@@ -77,6 +74,46 @@ METHODS = (
            ("chlorpromazine", *WOODS_2003_MG_PER_DAY_EQ_CPZ_100)),
 )  # fmt: skip
 METHOD_BY_ID = {m.id: m for m in METHODS}
+
+
+# DERIVED plausibility bound (issue 9 item 10). The evidence files give no maximum dose for any
+# antipsychotic, so none is invented: a dose more than IMPLAUSIBLE_TIMES the dose its table
+# equates with chlorpromazine 600 mg/day is refused as implausible (an injection's dose read as
+# daily, a weekly total, a slipped digit). Ten times keeps every dose a reader may meet in practice
+# and refuses aripiprazole 400 mg a day (13.3 times Gardner's 30 mg/day).
+IMPLAUSIBLE_TIMES = 10
+PLAUSIBLE = Rule(("gardner2010", "chlorpromaziner", "leucht2016", "leucht2014"), "DERIVED")
+
+
+@dataclass(frozen=True)
+class TableDose:
+    """The dose a table equates with chlorpromazine 600 mg/day: per day, or per injection."""
+
+    mg: float
+    per: str  # "a day" or "per injection"
+    source: str  # where it comes from, in words
+
+    @property
+    def bound_mg(self) -> float:
+        """The largest dose accepted: IMPLAUSIBLE_TIMES this table dose (DERIVED)."""
+        return round(IMPLAUSIBLE_TIMES * self.mg, 2)
+
+
+def table_dose(drug: str) -> TableDose:
+    """Gardner 2010 where it lists the drug; else Leucht 2016, else Leucht 2014, times 600/100."""
+    if drug in GARDNER_2010_LAI_MG_AND_DAYS_EQ_CPZ_600:
+        ref_mg, _ = GARDNER_2010_LAI_MG_AND_DAYS_EQ_CPZ_600[drug]
+        return TableDose(ref_mg, "per injection", "Gardner 2010's long-acting table")
+    if drug in GARDNER_2010_ORAL_MG_PER_DAY_EQ_CPZ_600:
+        return TableDose(GARDNER_2010_ORAL_MG_PER_DAY_EQ_CPZ_600[drug], "a day", "Gardner 2010")
+    times = GARDNER_CPZ_MG // PER_CPZ_MG
+    if drug in LEUCHT_2016_DDD_ORAL_MG_EQ_CPZ_100:
+        ref = LEUCHT_2016_DDD_ORAL_MG_EQ_CPZ_100[drug]
+        source = f"Leucht 2016's DDD table ({ref:g} mg = chlorpromazine {PER_CPZ_MG} mg, × {times})"
+    else:
+        ref = LEUCHT_2014_MED_TABLE_2[drug].cpz_100_mg_eq
+        source = f"Leucht 2014's Table 2 ({ref:g} mg = chlorpromazine {PER_CPZ_MG} mg, × {times})"
+    return TableDose(round(ref * times, 2), "a day", source)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from trdcalc import cpz_convert, cpz_tables, cpz_trrip
 ORAL = sorted(cpz_convert.ORAL_LABELS)
 LAI = sorted(cpz_tables.LAI_LABELS)
 METHOD_IDS = [m.id for m in cpz_convert.METHODS]
-doses = st.floats(0.01, 5000, allow_nan=False)
+any_doses = st.floats(0.01, 8000, allow_nan=False)
 intervals = st.floats(1, 365, allow_nan=False)
 maybe_weeks = st.none() | st.floats(0, 520)
 maybe_adherence = st.none() | st.floats(0, 100)
@@ -30,12 +30,27 @@ def run(**inputs):
     return trdcalc.run("cpz", inputs)
 
 
+def bound(drug):
+    return cpz_convert.table_dose(drug).bound_mg
+
+
+def doses(drug, low=0.01, share=1.0):
+    """Plausible doses of one drug: above 0 and up to a share of its DERIVED bound."""
+    return st.floats(low, bound(drug) * share, allow_nan=False)
+
+
+@st.composite
+def drug_doses(draw, drugs):
+    drug = draw(st.sampled_from(drugs))
+    return drug, draw(doses(drug))
+
+
 @st.composite
 def trials(draw):
-    drug = draw(st.sampled_from(ORAL + LAI))
+    drug, dose = draw(drug_doses(ORAL + LAI))
     inputs = {
         "drug": drug,
-        "dose_mg": draw(doses),
+        "dose_mg": dose,
         "method": draw(st.sampled_from([*METHOD_IDS, "all"])),
         "weeks": draw(maybe_weeks),
         "adherence_percent": draw(maybe_adherence),
@@ -64,9 +79,10 @@ def test_all_methods_agree_with_each_method_alone(inputs):
         assert together["trrip_by_method"][method] == alone["trrip_verdict"]
 
 
-@given(st.sampled_from(ORAL), doses, doses, st.sampled_from(METHOD_IDS))
-def test_a_higher_dose_never_gives_fewer_equivalents(drug, a, b, method):
-    low, high = sorted((a, b))
+@given(drug_doses(ORAL), st.floats(0, 1), st.sampled_from(METHOD_IDS))
+def test_a_higher_dose_never_gives_fewer_equivalents(drug_dose, share, method):
+    drug, high = drug_dose
+    low = max(0.01, high * share)
     first = run(drug=drug, dose_mg=low, method=method)["cpz_mg"]
     second = run(drug=drug, dose_mg=high, method=method)["cpz_mg"]
     assert (first is None) == (second is None)
@@ -74,16 +90,18 @@ def test_a_higher_dose_never_gives_fewer_equivalents(drug, a, b, method):
         assert second >= first
 
 
-@given(st.sampled_from(LAI), doses, intervals, intervals)
-def test_a_longer_interval_never_gives_more_equivalents(drug, dose, a, b):
+@given(drug_doses(LAI), intervals, intervals)
+def test_a_longer_interval_never_gives_more_equivalents(drug_dose, a, b):
+    drug, dose = drug_dose
     short, long = sorted((a, b))
     often = run(drug=drug, dose_mg=dose, interval_days=short, method="gardner_2010_lai")
     rarely = run(drug=drug, dose_mg=dose, interval_days=long, method="gardner_2010_lai")
     assert rarely["cpz_mg"] <= often["cpz_mg"]
 
 
-@given(st.sampled_from(ORAL), st.floats(0.01, 2500), st.sampled_from(METHOD_IDS))
-def test_conversion_is_proportional(drug, dose, method):
+@given(st.sampled_from(ORAL), st.floats(0.01, 0.5), st.sampled_from(METHOD_IDS))
+def test_conversion_is_proportional(drug, share, method):
+    dose = share * bound(drug)
     once = run(drug=drug, dose_mg=dose, method=method)["cpz_mg"]
     twice = run(drug=drug, dose_mg=2 * dose, method=method)["cpz_mg"]
     if once is not None:
@@ -138,7 +156,7 @@ def test_every_verdict_is_reachable():
 
 @given(st.sampled_from(ORAL + LAI), st.sampled_from([*METHOD_IDS, "all"]))
 def test_every_drug_gives_a_result_by_every_method(drug, method):
-    inputs = {"drug": drug, "dose_mg": 100, "method": method}
+    inputs = {"drug": drug, "dose_mg": cpz_convert.table_dose(drug).mg, "method": method}
     if drug in cpz_tables.LAI_LABELS:
         inputs["interval_days"] = 14
     result = trdcalc.run("cpz", inputs)
@@ -150,7 +168,7 @@ def test_every_drug_gives_a_result_by_every_method(drug, method):
     st.fixed_dictionaries(
         {
             "drug": st.sampled_from([*ORAL, "nope", 3]),
-            "dose_mg": st.one_of(st.floats(-10, 6000), st.just("x"), st.none()),
+            "dose_mg": st.one_of(st.floats(-10, 9000), st.just("x"), st.none()),
             "method": st.sampled_from([*METHOD_IDS, "all", "other"]),
             "weeks": st.one_of(st.none(), st.floats(-5, 600)),
             "adherence_percent": st.one_of(st.none(), st.floats(-5, 150)),
@@ -164,20 +182,54 @@ def test_bad_input_is_an_input_error_never_a_traceback(inputs):
         assert "field" in json.loads(text)["error"]
 
 
-@given(st.sampled_from(LAI), doses)
-def test_a_long_acting_injection_needs_its_interval(drug, dose):
+@given(drug_doses(LAI))
+def test_a_long_acting_injection_needs_its_interval(drug_dose):
+    drug, dose = drug_dose
     with pytest.raises(trdcalc.InputError) as caught:
         run(drug=drug, dose_mg=dose, method="gardner_2010_lai")
     assert caught.value.field == "interval_days"
 
 
-@given(st.sampled_from(ORAL), doses, intervals, st.sampled_from([*METHOD_IDS, "all"]))
+@given(st.sampled_from(ORAL), any_doses, intervals, st.sampled_from([*METHOD_IDS, "all"]))
 def test_an_interval_on_an_oral_entry_is_refused(drug, dose, interval, method):
     """Issue 9 item 3: never read an injection's dose as a daily dose."""
     with pytest.raises(trdcalc.InputError) as caught:
         run(drug=drug, dose_mg=dose, interval_days=interval, method=method)
     assert caught.value.field == "interval_days"
     assert all(name in caught.value.message for name in cpz_tables.LAI_LABELS.values())
+
+
+@given(st.sampled_from(ORAL + LAI), any_doses, st.sampled_from([*METHOD_IDS, "all"]))
+def test_a_dose_is_refused_exactly_above_its_bound(drug, dose, method):
+    """Issue 9 item 10: the DERIVED bound, whatever the method; the message names the range."""
+    inputs = {"drug": drug, "dose_mg": dose, "method": method}
+    if drug in cpz_tables.LAI_LABELS:
+        inputs["interval_days"] = 14
+    if dose <= bound(drug):
+        assert run(**inputs)["inputs"]["dose_mg"] == dose
+        return
+    with pytest.raises(trdcalc.InputError) as caught:
+        run(**inputs)
+    assert caught.value.field == "dose_mg"
+    assert f"up to {cpz_convert.mg(bound(drug))} mg" in caught.value.message
+    assert "not a licensed maximum" in caught.value.message
+
+
+def test_the_bound_is_ten_times_the_table_dose():
+    """The rule a reviewer can check: Gardner 2010 where listed, else Leucht 2016, else 2014."""
+    assert cpz_convert.IMPLAUSIBLE_TIMES == 10
+    gardner = cpz_tables.GARDNER_2010_ORAL_MG_PER_DAY_EQ_CPZ_600
+    for drug, ref in gardner.items():
+        if drug in cpz_convert.DRUG_LABELS:
+            assert bound(drug) == 10 * ref, drug
+    for drug, (ref, _) in cpz_tables.GARDNER_2010_LAI_MG_AND_DAYS_EQ_CPZ_600.items():
+        assert bound(drug) == 10 * ref, drug
+    assert {d: bound(d) for d in ("asenapine", "lurasidone", "iloperidone")} == {
+        "asenapine": 400.2,  # Leucht 2016 DDD 6.67 mg = CPZ 100 mg
+        "lurasidone": 1200,  # Leucht 2016 DDD 20 mg = CPZ 100 mg
+        "iloperidone": 192,  # Leucht 2014 only: 3.2 mg = CPZ 100 mg
+    }
+    assert trdcalc.get("cpz").fields[1].maximum == 8000  # sulpiride, 10 x 800 mg/day
 
 
 @cases_of("cpz")

@@ -1,0 +1,113 @@
+"""The CPZ calculator's static rules table: every rule and number it uses, with its source.
+
+TRRIP's criteria, the clozapine criteria, every conversion table as transcribed, the DERIVED dose
+bound and each method's formula. The build renders it on the page, readable without JavaScript
+and in print.
+"""
+
+from __future__ import annotations
+
+from .cpz_convert import (
+    DRUG_LABELS,
+    GARDNER_CPZ_MG,
+    IMPLAUSIBLE_TIMES,
+    METHODS,
+    ORAL_LABELS,
+    PLAUSIBLE,
+    mg,
+    table_dose,
+)
+from .cpz_tables import (
+    DDD,
+    GARDNER,
+    GARDNER_2010_LAI_MG_AND_DAYS_EQ_CPZ_600,
+    GARDNER_2010_ORAL_MG_PER_DAY_EQ_CPZ_600,
+    LAI_LABELS,
+    LEUCHT_2014_MED_TABLE_2,
+    LEUCHT_2016_DDD_ORAL_MG_EQ_CPZ_100,
+    MED,
+    WOODS,
+    WOODS_2003_MG_PER_DAY_EQ_CPZ_100,
+)
+from .cpz_trrip import (
+    CLOZAPINE_LEVEL,
+    CLOZAPINE_WEEKS_WORDING,
+    TRRIP,
+    TRRIP_MIN_ADHERENCE_PERCENT,
+    TRRIP_MIN_ADHERENCE_SOURCES,
+    TRRIP_MIN_CPZ_MG_PER_DAY,
+    TRRIP_MIN_WEEKS,
+    TRRIP_OPTIMUM_LAI_MONTHS,
+)
+from .schema import TableRow
+
+
+def rules_table() -> tuple[TableRow, ...]:
+    """Every rule and number the calculator uses, grouped, each with its source."""
+    trrip = "TRRIP adequate trial (minimum criteria)"
+    rows = [
+        TableRow(trrip, "Dose", f"≥ {TRRIP_MIN_CPZ_MG_PER_DAY} mg/day chlorpromazine equivalents",
+                 TRRIP),
+        TableRow(trrip, "Length", f"≥ {TRRIP_MIN_WEEKS} weeks at the adequate dose", TRRIP),
+        TableRow(trrip, "Adherence", f"≥ {TRRIP_MIN_ADHERENCE_PERCENT} % of doses taken, "
+                 f"assessed from ≥ {TRRIP_MIN_ADHERENCE_SOURCES} sources", TRRIP),
+        TableRow(trrip, "Number of trials",
+                 "≥ 2 different antipsychotics (optimum: ≥ 1 long-acting injection, "
+                 f"≥ {TRRIP_OPTIMUM_LAI_MONTHS} months)", TRRIP),
+        TableRow(trrip, "Non-response", "< 20 % symptom reduction (not judged here)", TRRIP),
+    ]  # fmt: skip
+    clozapine = "Clozapine trial (ultra-treatment resistance; not judged here)"
+    rows += [
+        TableRow(clozapine, "Dose", "midpoint of the target range", TRRIP),
+        TableRow(clozapine, "Level (secondary summary of TRRIP)", "> 350 ng/mL, measured twice",
+                 TRRIP),
+        TableRow(clozapine, "Level (clozapine-refractory consensus)", "≥ 350 ng/mL",
+                 CLOZAPINE_LEVEL),
+        TableRow(clozapine, "Length (secondary summary)", "3 months", TRRIP),
+        TableRow(clozapine, "Length, as sometimes quoted", "at least 12 weeks",
+                 CLOZAPINE_WEEKS_WORDING),
+    ]  # fmt: skip
+    gardner = "Gardner 2010, oral: mg/day = chlorpromazine 600 mg/day"
+    rows += [TableRow(gardner, ORAL_LABELS[d], f"{v:g} mg/day", GARDNER)
+             for d, v in GARDNER_2010_ORAL_MG_PER_DAY_EQ_CPZ_600.items()]  # fmt: skip
+    lai = "Gardner 2010, long-acting: dose per interval = chlorpromazine 600 mg/day"
+    rows += [TableRow(lai, LAI_LABELS[d], f"{ref_mg:g} mg every {days} days", GARDNER)
+             for d, (ref_mg, days) in GARDNER_2010_LAI_MG_AND_DAYS_EQ_CPZ_600.items()]  # fmt: skip
+    ddd = "Leucht 2016, DDD: mg = chlorpromazine 100 mg"
+    rows += [TableRow(ddd, ORAL_LABELS[d], f"{v:.2f} mg", DDD)
+             for d, v in LEUCHT_2016_DDD_ORAL_MG_EQ_CPZ_100.items()]  # fmt: skip
+    med = "Leucht 2014, minimum effective dose: mg = chlorpromazine 100 mg"
+    for d, r in LEUCHT_2014_MED_TABLE_2.items():
+        text = f"{r.cpz_100_mg_eq:g} mg"
+        if r.cpz_100_mg_eq_sensitivity is not None:
+            text += f" (sensitivity analysis: {r.cpz_100_mg_eq_sensitivity:g})"
+        text += f"; minimum effective dose {r.med_mg_per_day:g} mg/day"
+        rows.append(TableRow(med, ORAL_LABELS[d], text, MED))
+    rows.append(TableRow(med, "Amisulpride, zotepine", "no reliable estimate", MED))
+    woods = "Woods 2003: mg/day = chlorpromazine 100 mg/day"
+    rows += [TableRow(woods, ORAL_LABELS[d], f"{v:g} mg/day", WOODS)
+             for d, v in WOODS_2003_MG_PER_DAY_EQ_CPZ_100.items()]  # fmt: skip
+    rows += _plausible_rows()
+    formulas = "How each method converts (rounded to 0.1 mg/day)"
+    rows += [TableRow(formulas, m.name, m.basis, m.rule) for m in METHODS]
+    return tuple(rows)
+
+
+def _plausible_rows() -> list[TableRow]:
+    """The DERIVED dose bound: the rule, and the drugs whose table dose is not Gardner's."""
+    group = f"Doses refused as implausible (DERIVED; {IMPLAUSIBLE_TIMES} × the table dose)"
+    rule = (
+        f"more than {IMPLAUSIBLE_TIMES} times the dose the drug's table equates with "
+        f"chlorpromazine {GARDNER_CPZ_MG} mg/day: Gardner 2010 where it lists the drug (per day, "
+        "or per injection), otherwise Leucht 2016, otherwise Leucht 2014. Not a licensed maximum."
+    )
+    rows = [TableRow(group, "Rule", rule, PLAUSIBLE)]
+    for drug in DRUG_LABELS:
+        ref = table_dose(drug)
+        if not ref.source.startswith("Gardner"):
+            text = (
+                f"above {mg(ref.bound_mg)} mg {ref.per}: {IMPLAUSIBLE_TIMES} × {mg(ref.mg)} mg, "
+                f"from {ref.source}"
+            )
+            rows.append(TableRow(group, ORAL_LABELS[drug], text, PLAUSIBLE))
+    return rows
