@@ -26,6 +26,9 @@ from .cpz_convert import (
 )
 from .cpz_rules_table import rules_table
 from .cpz_trrip import (
+    TRRIP_MIN_PLASMA_DRAWS,
+    TRRIP_OPTIMUM_PLASMA_DRAWS,
+    TRRIP_OPTIMUM_PLASMA_WEEKS_APART,
     Trial,
     Trrip,
     judge,
@@ -83,6 +86,22 @@ FIELDS = (
           help_title="What counts as a source?",
           help=("TRRIP lists the patient's or a carer's report, case notes, pill counts and "
                 "dispensing charts; a blood level is a further check (Howes 2017).")),
+    Field(name="plasma_levels", dimension="plasma_levels",
+          label="Antipsychotic blood (plasma) levels taken during the trial", kind="choice",
+          default="none_or_unknown",
+          options=(Option("none_or_unknown", "None taken, or not known"),
+                   Option("at_least_one", f"At least {TRRIP_MIN_PLASMA_DRAWS} (TRRIP's minimum)"),
+                   Option("two_apart", f"At least {TRRIP_OPTIMUM_PLASMA_DRAWS}, "
+                          f"{TRRIP_OPTIMUM_PLASMA_WEEKS_APART} or more weeks apart, unannounced "
+                          "(TRRIP's optimum)")),
+          help_title="Why does a blood level matter?",
+          help=("TRRIP's adherence monitoring asks for antipsychotic plasma levels: at least "
+                f"{TRRIP_MIN_PLASMA_DRAWS} as the minimum; as the optimum, "
+                f"{TRRIP_OPTIMUM_PLASMA_DRAWS} or more taken at least "
+                f"{TRRIP_OPTIMUM_PLASMA_WEEKS_APART} weeks apart without telling the patient "
+                "beforehand (Howes 2017, via a 2018 review's summary table). Without a level, "
+                "the calculator does not call a trial adequate: it says adequacy is not fully "
+                "assessed.")),
 )  # fmt: skip
 
 
@@ -161,6 +180,7 @@ class CpzOutcome:
                 "dose_by_method": self.trrip.dose,
                 "duration": self.trrip.duration,
                 "adherence": self.trrip.adherence,
+                "plasma_level": self.trrip.plasma_level,
             },
         }
 
@@ -175,6 +195,7 @@ def evaluate(values: Mapping[str, Any]) -> CpzOutcome:
         weeks=values["weeks"],
         adherence_percent=values["adherence_percent"],
         adherence_sources_2=values["adherence_sources_2"],
+        plasma_levels=values["plasma_levels"],
     )
     trrip = judge(trial, conversions, list(shown))
     return CpzOutcome(

@@ -36,8 +36,11 @@ from .cpz_trrip import (
     TRRIP_MIN_ADHERENCE_PERCENT,
     TRRIP_MIN_ADHERENCE_SOURCES,
     TRRIP_MIN_CPZ_MG_PER_DAY,
+    TRRIP_MIN_PLASMA_DRAWS,
     TRRIP_MIN_WEEKS,
     TRRIP_OPTIMUM_LAI_MONTHS,
+    TRRIP_OPTIMUM_PLASMA_DRAWS,
+    TRRIP_OPTIMUM_PLASMA_WEEKS_APART,
 )
 from .schema import TableRow
 
@@ -51,6 +54,10 @@ def rules_table() -> tuple[TableRow, ...]:
         TableRow(trrip, "Length", f"≥ {TRRIP_MIN_WEEKS} weeks at the adequate dose", TRRIP),
         TableRow(trrip, "Adherence", f"≥ {TRRIP_MIN_ADHERENCE_PERCENT} % of doses taken, "
                  f"assessed from ≥ {TRRIP_MIN_ADHERENCE_SOURCES} sources", TRRIP),
+        TableRow(trrip, "Plasma levels (adherence monitoring)",
+                 f"minimum ≥ {TRRIP_MIN_PLASMA_DRAWS} draw; optimum ≥ {TRRIP_OPTIMUM_PLASMA_DRAWS} "
+                 f"draws ≥ {TRRIP_OPTIMUM_PLASMA_WEEKS_APART} weeks apart, unannounced. Without "
+                 "one: not fully assessed", TRRIP),
         TableRow(trrip, "Number of trials",
                  "≥ 2 different antipsychotics (optimum: ≥ 1 long-acting injection, "
                  f"≥ {TRRIP_OPTIMUM_LAI_MONTHS} months)", TRRIP),

@@ -3,6 +3,11 @@
 Criteria from clinical-evidence.md 4.1 (Howes 2017, read in the Neurobiol Dis 2018 Table 3;
 VERIFIED-S). TRRIP's >= 600 mg/day is applied to the rounded value, so the verdict never
 contradicts the number shown. A clearly failed criterion decides even where a method has no value.
+
+Plasma levels (clinical-evidence-2.md H6, VERIFIED-S): "obtain antipsychotic plasma levels.
+Minimum: >=1 draw; Optimum: >=2 draws separated by >=2 weeks (without notifying patient)". With
+dose, length and adherence met but no level taken (or none known), the verdict is
+"not_fully_assessed", never "adequate".
 """
 
 from __future__ import annotations
@@ -50,6 +55,10 @@ TRRIP_MIN_WEEKS = 6
 TRRIP_MIN_ADHERENCE_PERCENT = 80
 TRRIP_MIN_ADHERENCE_SOURCES = 2
 TRRIP_OPTIMUM_LAI_MONTHS = 4  # optimum: one of the two trials a long-acting injection, >= 4 months
+TRRIP_MIN_PLASMA_DRAWS = 1  # H6 minimum: >= 1 draw
+TRRIP_OPTIMUM_PLASMA_DRAWS = 2  # H6 optimum: >= 2 draws...
+TRRIP_OPTIMUM_PLASMA_WEEKS_APART = 2  # ...separated by >= 2 weeks, unannounced
+PLASMA_LEVELS = ("none_or_unknown", "at_least_one", "two_apart")  # the answers, fewest first
 
 VERDICTS = (
     "adequate",
@@ -58,18 +67,25 @@ VERDICTS = (
     "no_value",
     "not_applicable",
     "depends_on_method",
+    "not_fully_assessed",
 )
 
 
 @dataclass(frozen=True)
 class Trrip:
-    """The TRRIP criteria for one trial: dose per method, length and adherence (None: unknown)."""
+    """The TRRIP criteria for one trial: dose per method, length, adherence, a plasma level.
+
+    None: not known. `plasma_level` is True with at least one level, None otherwise (no level
+    taken and not known are one answer: neither shows TRRIP's minimum met).
+    """
 
     dose: dict[str, bool | None]
     duration: bool | None
     duration_text: str
     adherence: bool | None
     adherence_text: str
+    plasma_level: bool | None
+    plasma_levels: str  # the answer, one of PLASMA_LEVELS
     by_method: dict[str, str]
 
 
@@ -98,15 +114,26 @@ def dose_met(conversion: Conversion, *, clozapine: bool) -> bool | None:
     return conversion.cpz_mg >= TRRIP_MIN_CPZ_MG_PER_DAY
 
 
-def _verdict(states: list[bool | None], *, has_value: bool, clozapine: bool) -> str:
-    """One method's verdict: a clearly failed criterion decides even without a CPZ value."""
-    if clozapine:
+def _verdict(states: list[bool | None], *, has_value: bool, trial: Trial) -> str:
+    """One method's verdict: a clearly failed criterion decides even without a CPZ value.
+
+    With dose, length and adherence met, the plasma level decides between "adequate" and
+    "not_fully_assessed" (H6).
+    """
+    if trial.clozapine:
         return "not_applicable"
     if False in states:
         return "not_adequate"
     if not has_value:
         return "no_value"
-    return "cannot_tell" if None in states else "adequate"
+    if None in states:
+        return "cannot_tell"
+    return "adequate" if plasma_met(trial.plasma_levels) else "not_fully_assessed"
+
+
+def plasma_met(answer: str) -> bool:
+    """TRRIP's minimum of one antipsychotic plasma level, met by both answers that give one."""
+    return PLASMA_LEVELS.index(answer) >= PLASMA_LEVELS.index("at_least_one")
 
 
 @dataclass(frozen=True)
@@ -117,6 +144,7 @@ class Trial:
     weeks: float | None
     adherence_percent: float | None
     adherence_sources_2: bool
+    plasma_levels: str = "none_or_unknown"
 
 
 def judge(trial: Trial, conversions: dict[str, Conversion], shown: list[str]) -> Trrip:
@@ -128,11 +156,21 @@ def judge(trial: Trial, conversions: dict[str, Conversion], shown: list[str]) ->
         m: _verdict(
             [dose[m], duration, adherence],
             has_value=conversions[m].cpz_mg is not None,
-            clozapine=trial.clozapine,
+            trial=trial,
         )
         for m in shown
     }
-    return Trrip(dose, duration, duration_text, adherence, adherence_text, by_method)
+    plasma = True if plasma_met(trial.plasma_levels) else None
+    return Trrip(
+        dose,
+        duration,
+        duration_text,
+        adherence,
+        adherence_text,
+        plasma,
+        trial.plasma_levels,
+        by_method,
+    )
 
 
 def overall(by_method: dict[str, str], chosen: str) -> str:

@@ -15,8 +15,11 @@ from .cpz_trrip import (
     TRRIP_MIN_ADHERENCE_PERCENT,
     TRRIP_MIN_ADHERENCE_SOURCES,
     TRRIP_MIN_CPZ_MG_PER_DAY,
+    TRRIP_MIN_PLASMA_DRAWS,
     TRRIP_MIN_WEEKS,
     TRRIP_OPTIMUM_LAI_MONTHS,
+    TRRIP_OPTIMUM_PLASMA_DRAWS,
+    TRRIP_OPTIMUM_PLASMA_WEEKS_APART,
     dose_met,
 )
 from .result import Result, Row, row
@@ -32,6 +35,9 @@ VERDICT_LABELS = {
     "no_value": "No value: this method has no equivalent for this drug",
     "not_applicable": "Not applicable: clozapine is judged by the clozapine criteria",
     "depends_on_method": "Depends on the conversion method",
+    "not_fully_assessed": (
+        "Adequacy not fully assessed: dose, length and adherence met, but no plasma level"
+    ),
 }
 IN_HEADLINE = {
     "adequate": "adequate",
@@ -40,7 +46,20 @@ IN_HEADLINE = {
     "no_value": "no value by this method",
     "not_applicable": "not applicable (clozapine has its own criteria)",
     "depends_on_method": "depends on the conversion method",
+    "not_fully_assessed": "adequacy not fully assessed (no antipsychotic plasma level)",
 }
+PLASMA_ANSWERS = {
+    "none_or_unknown": "none taken, or not known",
+    "at_least_one": f"at least {TRRIP_MIN_PLASMA_DRAWS} taken: the minimum",
+    "two_apart": (
+        f"at least {TRRIP_OPTIMUM_PLASMA_DRAWS}, {TRRIP_OPTIMUM_PLASMA_WEEKS_APART} or more weeks "
+        "apart, unannounced: the optimum"
+    ),
+}
+PLASMA_RULE = (
+    f"TRRIP plasma level ≥ {TRRIP_MIN_PLASMA_DRAWS} (optimum ≥ {TRRIP_OPTIMUM_PLASMA_DRAWS}, "
+    f"≥ {TRRIP_OPTIMUM_PLASMA_WEEKS_APART} weeks apart)"
+)
 STATE = {True: "met", False: "not met", None: "not known"}
 SHORT = {m.id: m.short for m in METHODS}
 DOSE_RULE = f"TRRIP dose ≥ {TRRIP_MIN_CPZ_MG_PER_DAY} mg/day"
@@ -66,6 +85,8 @@ def _rows(outcome: CpzOutcome) -> list[Row]:
         row("adherence", f"TRRIP adherence ≥ {TRRIP_MIN_ADHERENCE_PERCENT} % from ≥ "
             f"{TRRIP_MIN_ADHERENCE_SOURCES} sources", trrip.adherence_text,
             STATE[trrip.adherence], TRRIP),
+        row("plasma_level", PLASMA_RULE, PLASMA_ANSWERS[trrip.plasma_levels],
+            "met" if trrip.plasma_level else "not shown", TRRIP),
     ]  # fmt: skip
     return rows + _verdict_rows(outcome)
 
@@ -131,7 +152,11 @@ def _clinical(outcome: CpzOutcome) -> str:
         "TRRIP adequate trial (Howes 2017, via Neurobiol Dis 2018 Table 3; VERIFIED-S): "
         f"≥ {TRRIP_MIN_CPZ_MG_PER_DAY} mg/day chlorpromazine equivalents, ≥ {TRRIP_MIN_WEEKS} "
         f"weeks at that dose, ≥ {TRRIP_MIN_ADHERENCE_PERCENT} % of doses taken, assessed from "
-        f"≥ {TRRIP_MIN_ADHERENCE_SOURCES} sources. Conversion: {bases}. {caveats} Values rounded "
+        f"≥ {TRRIP_MIN_ADHERENCE_SOURCES} sources, with at least {TRRIP_MIN_PLASMA_DRAWS} "
+        f"antipsychotic plasma level (optimum: ≥ {TRRIP_OPTIMUM_PLASMA_DRAWS} draws "
+        f"≥ {TRRIP_OPTIMUM_PLASMA_WEEKS_APART} weeks apart, unannounced; same Table 3). "
+        "Without a level the verdict is 'not fully assessed', never 'adequate'. "
+        f"Conversion: {bases}. {caveats} Values rounded "
         "to 0.1 mg/day. Whether the trial failed (< 20 % symptom reduction) is a separate "
         "question."
     )
@@ -150,8 +175,8 @@ PLAIN = (
     f"group calls a trial of a medicine adequate when the dose is at least "
     f"{TRRIP_MIN_CPZ_MG_PER_DAY} mg of chlorpromazine a day by such a conversion, for at least "
     f"{TRRIP_MIN_WEEKS} weeks, with at least {TRRIP_MIN_ADHERENCE_PERCENT // 10} in 10 "
-    "doses taken, checked in two ways. This is not a diagnosis and not advice about a dose: "
-    "bring questions to a clinician."
+    "doses taken, checked in two ways, and at least one blood test of the medicine's level. "
+    "This is not a diagnosis and not advice about a dose: bring questions to a clinician."
 )
 CLOZAPINE_NOTE = (
     "Clozapine: TRRIP judges resistance to clozapine (ultra-treatment resistance) by its own "

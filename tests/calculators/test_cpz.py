@@ -55,6 +55,7 @@ def trials(draw):
         "weeks": draw(maybe_weeks),
         "adherence_percent": draw(maybe_adherence),
         "adherence_sources_2": draw(st.booleans()),
+        "plasma_levels": draw(st.sampled_from(cpz_trrip.PLASMA_LEVELS)),
     }
     if drug in cpz_tables.LAI_LABELS:
         inputs["interval_days"] = draw(intervals)
@@ -127,9 +128,20 @@ def test_the_verdict_follows_the_criteria(inputs):
     for method, verdict in result["trrip_by_method"].items():
         states = [criteria["dose_by_method"][method], criteria["duration"], criteria["adherence"]]
         if verdict == "adequate":
+            assert [*states, criteria["plasma_level"]] == [True, True, True, True]
+        if verdict == "not_fully_assessed":
             assert states == [True, True, True]
+            assert criteria["plasma_level"] is None
         if verdict == "not_adequate":
             assert False in states
+
+
+@given(trials())
+def test_never_adequate_without_a_plasma_level(inputs):
+    """H6: without at least one antipsychotic plasma level, adequacy is not fully assessed."""
+    result = run(**dict(inputs, plasma_levels="none_or_unknown"))
+    assert "adequate" not in result["trrip_by_method"].values()
+    assert result["trrip_verdict"] != "adequate"
 
 
 @given(trials())
@@ -143,8 +155,12 @@ def test_one_method_always_names_itself(inputs):
 
 def test_every_verdict_is_reachable():
     known = {"weeks": 8, "adherence_percent": 90, "adherence_sources_2": True}
+    level = {"plasma_levels": "at_least_one"}
     found = {
         run(drug="olanzapine", dose_mg=20, method="gardner_2010", **known)["trrip_verdict"],
+        run(drug="olanzapine", dose_mg=20, method="gardner_2010", **known, **level)[
+            "trrip_verdict"
+        ],
         run(drug="olanzapine", dose_mg=10, method="gardner_2010", **known)["trrip_verdict"],
         run(drug="olanzapine", dose_mg=20, method="gardner_2010")["trrip_verdict"],
         run(drug="amisulpride", dose_mg=800, method="woods_2003")["trrip_verdict"],
