@@ -91,6 +91,14 @@ def rules_table() -> tuple[TableRow, ...]:
         text += f"; minimum effective dose {r.med_mg_per_day:g} mg/day"
         rows.append(TableRow(med, ORAL_LABELS[d], text, MED))
     rows.append(TableRow(med, "Amisulpride, zotepine", "no reliable estimate", MED))
+    rows.append(
+        TableRow(
+            med,
+            "Limitation (the authors')",
+            "not applicable to specific populations such as first-episode or refractory patients",
+            MED,
+        )
+    )
     woods = "Woods 2003: mg/day = chlorpromazine 100 mg/day"
     rows += [TableRow(woods, ORAL_LABELS[d], f"{v:g} mg/day", WOODS)
              for d, v in WOODS_2003_MG_PER_DAY_EQ_CPZ_100.items()]  # fmt: skip

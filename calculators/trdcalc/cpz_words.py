@@ -187,6 +187,14 @@ CLOZAPINE_NOTE = (
 )
 
 
+LEUCHT_2014_CAVEAT = (
+    'Leucht 2014 states its own limitation: "the results are not applicable to specific '
+    'populations such as first-episode or refractory patients" (abstract, VERIFIED-P). TRRIP '
+    "adequacy is asked about patients who may be refractory, so read the Leucht 2014 value and "
+    "its verdict with this in mind."
+)
+
+
 def _warnings(outcome: CpzOutcome) -> list[str]:
     drug, shown, notes = outcome.drug, outcome.shown, []
     if len(shown) == 1 and outcome.conversions[shown[0]].cpz_mg is None:
@@ -198,6 +206,9 @@ def _warnings(outcome: CpzOutcome) -> list[str]:
             notes.append(
                 "Leucht 2014 marks clozapine's minimum effective dose (300 mg/day) questionable."
             )
+    med = outcome.conversions["leucht_2014_med"]
+    if "leucht_2014_med" in shown and med.cpz_mg is not None:
+        notes.append(LEUCHT_2014_CAVEAT)  # clinical-evidence-2.md H7
     return notes
 
 

@@ -153,6 +153,16 @@ def test_one_method_always_names_itself(inputs):
         assert name in result["headline"]
 
 
+@given(trials())
+def test_leucht_2014_values_carry_their_caveat(inputs):
+    """H7: wherever a Leucht 2014 value is shown, so is its 'not for refractory patients'."""
+    result = run(**inputs)
+    shown = inputs["method"] in ("all", "leucht_2014_med")
+    valued = inputs["drug"] in cpz_convert.METHOD_BY_ID["leucht_2014_med"].covers
+    caveat = [w for w in result["warnings"] if "first-episode or refractory patients" in w]
+    assert len(caveat) == (1 if shown and valued else 0)
+
+
 def test_every_verdict_is_reachable():
     known = {"weeks": 8, "adherence_percent": 90, "adherence_sources_2": True}
     level = {"plasma_levels": "at_least_one"}
