@@ -15,6 +15,7 @@ from .cpz_tables import (
     GARDNER,
     GARDNER_2010_LAI_MG_AND_DAYS_EQ_CPZ_600,
     GARDNER_2010_ORAL_MG_PER_DAY_EQ_CPZ_600,
+    GARDNER_2010_SECOND_NAME,
     LAI_LABELS,
     LEUCHT_2014_MED_TABLE_2,
     LEUCHT_2014_NO_RELIABLE_ESTIMATE,
@@ -25,15 +26,25 @@ from .cpz_tables import (
 )
 from .schema import Rule
 
+
+def _oral_label(drug: str) -> str:
+    """A drug's name; Gardner spells it "flupenthixol", Leucht 2016 "flupentixol": one entry."""
+    if drug == "flupentixol":
+        return "Flupentixol (flupenthixol)"
+    second = GARDNER_2010_SECOND_NAME.get(drug)
+    return f"{drug.capitalize()} ({second})" if second else drug.capitalize()
+
+
 GARDNER_CPZ_MG = 600  # Gardner's values are the dose equal to chlorpromazine 600 mg/day
 PER_CPZ_MG = 100  # Leucht 2016, Leucht 2014 and Woods 2003: the dose equal to CPZ 100 mg
 
+SECOND_NAMES = set(GARDNER_2010_SECOND_NAME.values())
 ORAL_LABELS = {
-    drug: "Flupentixol (flupenthixol)" if drug == "flupentixol" else drug.capitalize()
+    drug: _oral_label(drug)
     for drug in sorted(
         {*GARDNER_2010_ORAL_MG_PER_DAY_EQ_CPZ_600, *LEUCHT_2016_DDD_ORAL_MG_EQ_CPZ_100,
          *LEUCHT_2014_MED_TABLE_2, *LEUCHT_2014_NO_RELIABLE_ESTIMATE,
-         *WOODS_2003_MG_PER_DAY_EQ_CPZ_100}
+         *WOODS_2003_MG_PER_DAY_EQ_CPZ_100} - SECOND_NAMES
     )
 }  # fmt: skip
 DRUG_LABELS = {
@@ -58,7 +69,7 @@ METHODS = (
     Method("gardner_2010", "Gardner 2010 (expert consensus, oral)", "Gardner 2010", GARDNER,
            f"dose × {GARDNER_CPZ_MG} ÷ the drug's Gardner median (the dose equal to "
            f"chlorpromazine {GARDNER_CPZ_MG} mg/day)",
-           tuple(GARDNER_2010_ORAL_MG_PER_DAY_EQ_CPZ_600)),
+           tuple(d for d in GARDNER_2010_ORAL_MG_PER_DAY_EQ_CPZ_600 if d not in SECOND_NAMES)),
     Method("gardner_2010_lai", "Gardner 2010 (expert consensus, long-acting injection)",
            "Gardner 2010 LAI", GARDNER,
            f"(dose ÷ interval) × {GARDNER_CPZ_MG} ÷ (Gardner median ÷ its interval), per day",
@@ -192,8 +203,39 @@ def convert(method: Method, drug: str, dose_mg: float, interval_days: float | No
     if method.id == "gardner_2010":
         ref = GARDNER_2010_ORAL_MG_PER_DAY_EQ_CPZ_600[drug]
         how = f"{mg(dose_mg)} × {GARDNER_CPZ_MG} ÷ {ref:g}"
+        conflict = gardner_conflict(drug, dose_mg)
+        if conflict:
+            how += (
+                f" (the {drug} entry; the {conflict.name} entry, {conflict.ref_mg:g}, gives "
+                f"{mg(conflict.cpz_mg)})"
+            )
         return Conversion(method, round(dose_mg * GARDNER_CPZ_MG / ref, 1), how, method.rule)
     return _per_cpz_100(method, drug, dose_mg)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Gardner's other entry for the same drug, and what the dose would be by it."""
+
+    name: str
+    ref_mg: float
+    used_mg: float
+    cpz_mg: float
+
+
+def gardner_conflict(drug: str, dose_mg: float) -> Conflict | None:
+    """The second Gardner 2010 entry of a drug listed under two names (None for the others).
+
+    The calculator uses the first entry (levomepromazine 400 mg/day): the name Leucht 2016 also
+    uses, and the larger dose, so its equivalent is the lower of the two and TRRIP's dose rule
+    is never met on the more generous entry alone.
+    """
+    second = GARDNER_2010_SECOND_NAME.get(drug)
+    if second is None:
+        return None
+    ref = GARDNER_2010_ORAL_MG_PER_DAY_EQ_CPZ_600[second]
+    used = GARDNER_2010_ORAL_MG_PER_DAY_EQ_CPZ_600[drug]
+    return Conflict(second, ref, used, round(dose_mg * GARDNER_CPZ_MG / ref, 1))
 
 
 def convert_all(drug: str, dose_mg: float, interval_days: float | None) -> dict[str, Conversion]:

@@ -22,6 +22,7 @@ from .cpz_tables import (
     GARDNER,
     GARDNER_2010_LAI_MG_AND_DAYS_EQ_CPZ_600,
     GARDNER_2010_ORAL_MG_PER_DAY_EQ_CPZ_600,
+    GARDNER_2010_SECOND_NAME,
     LAI_LABELS,
     LEUCHT_2014_MED_TABLE_2,
     LEUCHT_2016_DDD_ORAL_MG_EQ_CPZ_100,
@@ -75,8 +76,9 @@ def rules_table() -> tuple[TableRow, ...]:
                  CLOZAPINE_WEEKS_WORDING),
     ]  # fmt: skip
     gardner = "Gardner 2010, oral: mg/day = chlorpromazine 600 mg/day"
-    rows += [TableRow(gardner, ORAL_LABELS[d], f"{v:g} mg/day", GARDNER)
-             for d, v in GARDNER_2010_ORAL_MG_PER_DAY_EQ_CPZ_600.items()]  # fmt: skip
+    rows += [
+        _gardner_row(gardner, d, v) for d, v in GARDNER_2010_ORAL_MG_PER_DAY_EQ_CPZ_600.items()
+    ]
     lai = "Gardner 2010, long-acting: dose per interval = chlorpromazine 600 mg/day"
     rows += [TableRow(lai, LAI_LABELS[d], f"{ref_mg:g} mg every {days} days", GARDNER)
              for d, (ref_mg, days) in GARDNER_2010_LAI_MG_AND_DAYS_EQ_CPZ_600.items()]  # fmt: skip
@@ -106,6 +108,20 @@ def rules_table() -> tuple[TableRow, ...]:
     formulas = "How each method converts (rounded to 0.1 mg/day)"
     rows += [TableRow(formulas, m.name, m.basis, m.rule) for m in METHODS]
     return tuple(rows)
+
+
+def _gardner_row(group: str, drug: str, mg_per_day: float) -> TableRow:
+    """One Gardner oral row; the two rows of one drug under two names say which is used."""
+    text = f"{mg_per_day:g} mg/day"
+    first = next((d for d, second in GARDNER_2010_SECOND_NAME.items() if second == drug), None)
+    if first:
+        used = GARDNER_2010_ORAL_MG_PER_DAY_EQ_CPZ_600[first]
+        return TableRow(group, f"{drug.capitalize()} (another name of {first})",
+                        f"{text}: a conflict; the calculator uses {first}'s {used:g} mg/day",
+                        GARDNER)  # fmt: skip
+    if drug in GARDNER_2010_SECOND_NAME:
+        text += f" (used; the {GARDNER_2010_SECOND_NAME[drug]} row differs)"
+    return TableRow(group, ORAL_LABELS[drug], text, GARDNER)
 
 
 def _plausible_rows() -> list[TableRow]:

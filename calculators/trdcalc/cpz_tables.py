@@ -73,6 +73,11 @@ GARDNER_2010_ORAL_MG_PER_DAY_EQ_CPZ_600: dict[str, float] = {
     "triflupromazine": 100, "ziprasidone": 160, "zotepine": 300, "zuclopenthixol": 50,
 }  # fmt: skip
 
+# One drug under two names (issue 9 item 5): the CSV above has a row for each, with different
+# values. The calculator offers one entry, under the name Leucht 2016 also uses, and shows the
+# other row as a conflict (cpz_convert.gardner_conflict).
+GARDNER_2010_SECOND_NAME = {"levomepromazine": "methotrimeprazine"}
+
 # Gardner 2010, long-acting injections: (mg per injection, days between injections) equal to
 # CPZ 600 mg/day oral. Same CSV (VERIFIED-S). chlorpromazineR: CPZ-eq per day =
 # (dose / interval) x 600 / (median / median interval).

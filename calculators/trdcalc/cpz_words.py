@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .cpz_convert import DRUG_LABELS, LAI_LABELS, METHODS, mg
+from .cpz_convert import (
+    DRUG_LABELS,
+    GARDNER_CPZ_MG,
+    LAI_LABELS,
+    METHODS,
+    gardner_conflict,
+    mg,
+)
 from .cpz_trrip import (
     CLOZAPINE_LEVEL,
     TRRIP,
@@ -221,6 +228,11 @@ WHY_METHODS_DIFFER = (
 
 
 def _disagreements(outcome: CpzOutcome) -> list[str]:
+    """Where the methods flip TRRIP's dose rule, and where one source gives a drug two values."""
+    return _method_flips(outcome) + _name_conflict(outcome)
+
+
+def _method_flips(outcome: CpzOutcome) -> list[str]:
     """Where the methods flip TRRIP's dose criterion (clinical-evidence.md 10, item 9)."""
     conversions, chosen = outcome.conversions, outcome.method
     if outcome.drug == "clozapine" or (chosen != "all" and conversions[chosen].cpz_mg is None):
@@ -240,6 +252,27 @@ def _disagreements(outcome: CpzOutcome) -> list[str]:
     if chosen != "all":
         notes.append("Choose 'All methods side by side' to see every value.")
     return notes
+
+
+def _name_conflict(outcome: CpzOutcome) -> list[str]:
+    """Gardner 2010 lists levomepromazine twice, under both names: both values, one used."""
+    conflict = gardner_conflict(outcome.drug, outcome.dose_mg)
+    if conflict is None or "gardner_2010" not in outcome.shown:
+        return []
+    used = outcome.conversions["gardner_2010"].cpz_mg
+    rule = TRRIP_MIN_CPZ_MG_PER_DAY
+    text = (
+        "Gardner 2010 (as read in chlorpromazineR) lists this drug under both its names, with "
+        f"two values: {outcome.drug} {conflict.used_mg:g} mg/day and {conflict.name} "
+        f"{conflict.ref_mg:g} mg/day = chlorpromazine {GARDNER_CPZ_MG} mg/day. The calculator "
+        f"uses {conflict.used_mg:g} mg/day: the entry under the name Leucht 2016 also uses, "
+        "and the larger dose, so its equivalent is the lower of the two and TRRIP's "
+        f"{rule} mg/day is never met on the more generous entry alone. This dose is {mg(used)} "
+        f"mg/day by the {outcome.drug} entry and {mg(conflict.cpz_mg)} mg/day by the "
+        f"{conflict.name} entry"
+    )
+    flips = (used >= rule) != (conflict.cpz_mg >= rule)
+    return [text + (f", which would meet TRRIP's {rule} mg/day." if flips else ".")]
 
 
 def _listing(conversions: dict[str, Conversion], ids: list[str]) -> str:

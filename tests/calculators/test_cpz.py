@@ -391,6 +391,7 @@ def test_every_drug_has_a_value_by_some_method():
 
 
 def test_drug_choices_cover_exactly_the_tables():
+    """Every drug of every table is a choice, once: a second name is not a second drug."""
     tables = {
         *GARDNER,
         *LAI_TABLE,
@@ -399,5 +400,17 @@ def test_drug_choices_cover_exactly_the_tables():
         *WOODS,
         *cpz_tables.LEUCHT_2014_NO_RELIABLE_ESTIMATE,
     }
-    assert set(cpz_convert.DRUG_LABELS) == tables
-    assert len(cpz_convert.DRUG_LABELS) == 50
+    second = set(cpz_tables.GARDNER_2010_SECOND_NAME.values())
+    assert set(cpz_convert.DRUG_LABELS) == tables - second
+    assert len(cpz_convert.DRUG_LABELS) == 49
+    assert cpz_convert.DRUG_LABELS["levomepromazine"] == "Levomepromazine (methotrimeprazine)"
+
+
+def test_the_entry_used_for_two_names_gives_the_lower_equivalent():
+    """Issue 9 item 5: the reason the result gives (the larger dose, the lower equivalent) holds."""
+    for first, second in cpz_tables.GARDNER_2010_SECOND_NAME.items():
+        assert GARDNER[first] > GARDNER[second]
+        conflict = cpz_convert.gardner_conflict(first, 100)
+        assert (conflict.used_mg, conflict.ref_mg) == (GARDNER[first], GARDNER[second])
+        assert first in DDD  # "the name Leucht 2016 also uses"
+        assert second not in DDD
