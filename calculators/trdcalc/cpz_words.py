@@ -35,16 +35,14 @@ if TYPE_CHECKING:
     from .cpz import CpzOutcome
     from .cpz_convert import Conversion
 
-VERDICT_LABELS = {
-    "adequate": "Adequate trial (dose, length and adherence met)",
-    "not_adequate": "Not an adequate trial",
-    "cannot_tell": "Cannot tell: a criterion is not known",
-    "no_value": "No value: this method has no equivalent for this drug",
-    "not_applicable": "Not applicable: clozapine is judged by the clozapine criteria",
-    "depends_on_method": "Depends on the conversion method",
-    "not_fully_assessed": (
-        "Adequacy not fully assessed: dose, length and adherence met, but no plasma level"
-    ),
+VERDICT_WORDS = {  # the value column: words for the verdict ids of the JSON keys
+    "adequate": "Adequate",
+    "not_adequate": "Not adequate",
+    "cannot_tell": "Cannot tell",
+    "no_value": "No value",
+    "not_applicable": "Not applicable",
+    "depends_on_method": "Depends on the method",
+    "not_fully_assessed": "Not fully assessed",
 }
 IN_HEADLINE = {
     "adequate": "adequate",
@@ -106,13 +104,50 @@ def _verdict_rows(outcome: CpzOutcome) -> list[Row]:
     if several and len({by_method[m] for m in valued}) == 1:
         verdict = by_method[valued[0]]
         label = "TRRIP verdict (every method with a value)"
-        return [row("verdict", label, VERDICT_LABELS[verdict], verdict, TRRIP)]
+        why = _why(outcome, verdict, valued)
+        return [row("verdict", label, why, VERDICT_WORDS[verdict], TRRIP)]
     rows = []
     for m in valued:
         verdict = by_method[m]
         label = "TRRIP verdict" + (f" ({SHORT[m]})" if several else "")
-        rows.append(row(f"verdict_{m}", label, VERDICT_LABELS[verdict], verdict, TRRIP))
+        why = _why(outcome, verdict, [m])
+        rows.append(row(f"verdict_{m}", label, why, VERDICT_WORDS[verdict], TRRIP))
     return rows
+
+
+def _why(outcome: CpzOutcome, verdict: str, methods: list[str]) -> str:
+    """The reason for one verdict row, from the criteria it rests on."""
+    trrip = outcome.trrip
+    if verdict == "not_applicable":
+        return "clozapine is judged by the clozapine criteria, not by this calculator"
+    if verdict == "no_value":
+        return "this method has no equivalent for this drug, and no other criterion fails"
+    if verdict == "adequate":
+        return (
+            f"dose, length and adherence met; plasma levels: {PLASMA_ANSWERS[trrip.plasma_levels]}"
+        )
+    if verdict == "not_fully_assessed":
+        return "dose, length and adherence met, but no antipsychotic plasma level taken or known"
+    if verdict == "cannot_tell":
+        unknown = [
+            n for n, s in (("length", trrip.duration), ("adherence", trrip.adherence)) if s is None
+        ]
+        return "not known: " + " and ".join(unknown)
+    failed = (
+        [_dose_failure(outcome, methods)] if any(trrip.dose[m] is False for m in methods) else []
+    )
+    failed += [f"length ({trrip.duration_text})"] if trrip.duration is False else []
+    failed += [f"adherence ({trrip.adherence_text})"] if trrip.adherence is False else []
+    return "not met: " + "; ".join(failed)
+
+
+def _dose_failure(outcome: CpzOutcome, methods: list[str]) -> str:
+    """The dose criterion's failure, with the value where one method speaks."""
+    rule = TRRIP_MIN_CPZ_MG_PER_DAY
+    if len(methods) == 1:
+        return f"dose ({mg(outcome.conversions[methods[0]].cpz_mg)} mg/day < {rule})"
+    below = [SHORT[m] for m in methods if outcome.trrip.dose[m] is False]
+    return f"dose (below {rule} mg/day by {', '.join(below)})"
 
 
 def _dose_text(outcome: CpzOutcome) -> str:

@@ -137,6 +137,18 @@ def test_the_verdict_follows_the_criteria(inputs):
 
 
 @given(trials())
+def test_every_row_value_is_words_or_a_number(inputs):
+    """Issue 14 item 5: the ids stay in the JSON keys; a reader sees words and numbers."""
+    result = run(**inputs)
+    ids = set(cpz_trrip.VERDICTS) | set(cpz_trrip.PLASMA_LEVELS)
+    for row in result["details"]:
+        value = row["value"]
+        assert isinstance(value, float | int) or (isinstance(value, str) and "_" not in value)
+        assert value not in ids
+        assert "_" not in row["answer"]
+
+
+@given(trials())
 def test_never_adequate_without_a_plasma_level(inputs):
     """H6: without at least one antipsychotic plasma level, adequacy is not fully assessed."""
     result = run(**dict(inputs, plasma_levels="none_or_unknown"))
