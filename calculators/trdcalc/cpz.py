@@ -18,7 +18,9 @@ from .cpz_convert import (
     GARDNER_CPZ_MG,
     IMPLAUSIBLE_TIMES,
     LAI_LABELS,
+    LONGEST_TABLE_INTERVAL_DAYS,
     METHODS,
+    SHORTEST_INTERVAL_DAYS,
     Conversion,
     convert_all,
     mg,
@@ -43,7 +45,7 @@ if TYPE_CHECKING:
 SOURCES = cpz_tables.SOURCES + cpz_trrip.SOURCES
 # The dose field's own maximum: the largest per-drug bound (sulpiride, 10 x 800 mg/day).
 DOSE_MAX_MG = max(table_dose(d).bound_mg for d in DRUG_LABELS)
-INTERVAL_DAYS = (1, 365)
+INTERVAL_MAX_DAYS = 365
 
 YES_NO = (Option(True, "Checked from 2 or more sources"),
           Option(False, "Not checked from 2 sources, or not known"))  # fmt: skip
@@ -66,7 +68,17 @@ FIELDS = (
                 "derived from the tables, not a licensed maximum.")),
     Field(optional=True, name="interval_days", dimension="interval",
           label="Days between injections (long-acting injections only)", kind="number",
-          unit="days", minimum=INTERVAL_DAYS[0], maximum=INTERVAL_DAYS[1]),
+          unit="days", minimum=SHORTEST_INTERVAL_DAYS, maximum=INTERVAL_MAX_DAYS,
+          below_minimum=(
+              f"Days between injections: enter the days from one injection to the next, from "
+              f"{SHORTEST_INTERVAL_DAYS} to {INTERVAL_MAX_DAYS}. Gardner 2010's long-acting table "
+              f"has intervals of {SHORTEST_INTERVAL_DAYS} to {LONGEST_TABLE_INTERVAL_DAYS} days; "
+              f"a shorter interval is refused as implausible (a bound DERIVED from the table). "
+              "For an injection every 2 weeks, enter 14."),
+          help_title="Days, not weeks",
+          help=("Only for a long-acting injection: the days from one injection to the next, "
+                "for example 14 for every two weeks or 28 for every four weeks. Leave it blank "
+                "for tablets or liquid.")),
     Field(name="method", dimension="method", label="Conversion method", kind="choice",
           options=(*(Option(m.id, m.name) for m in METHODS),
                    Option("all", "All methods side by side")),
@@ -85,7 +97,7 @@ FIELDS = (
           options=YES_NO,
           help_title="What counts as a source?",
           help=("TRRIP lists the patient's or a carer's report, case notes, pill counts and "
-                "dispensing charts; a blood level is a further check (Howes 2017).")),
+                "dispensing charts (Howes 2017). Blood levels are asked separately, below.")),
     Field(name="plasma_levels", dimension="plasma_levels",
           label="Antipsychotic blood (plasma) levels taken during the trial", kind="choice",
           default="none_or_unknown",
@@ -112,7 +124,7 @@ def check(values: Mapping[str, Any]) -> None:
         raise InputError(
             "interval_days",
             "Days between injections is required for a long-acting injection: enter a number "
-            f"from {INTERVAL_DAYS[0]} to {INTERVAL_DAYS[1]} days.",
+            f"from {SHORTEST_INTERVAL_DAYS} to {INTERVAL_MAX_DAYS} days.",
         )
     if drug not in LAI_LABELS and interval is not None:
         # An oral entry converts a daily dose: an injection read as daily would be multiplied by

@@ -87,6 +87,13 @@ METHODS = (
 METHOD_BY_ID = {m.id: m for m in METHODS}
 
 
+# DERIVED: the shortest interval in Gardner's long-acting table (fluspirilene, 7 days). A shorter
+# one is refused: an injection "every 2" weeks typed as 2 days would read 7 times the dose.
+SHORTEST_INTERVAL_DAYS = min(days for _, days in GARDNER_2010_LAI_MG_AND_DAYS_EQ_CPZ_600.values())
+LONGEST_TABLE_INTERVAL_DAYS = max(
+    days for _, days in GARDNER_2010_LAI_MG_AND_DAYS_EQ_CPZ_600.values()
+)
+
 # DERIVED plausibility bound (issue 9 item 10). The evidence files give no maximum dose for any
 # antipsychotic, so none is invented: a dose more than IMPLAUSIBLE_TIMES the dose its table
 # equates with chlorpromazine 600 mg/day is refused as implausible (an injection's dose read as
@@ -135,6 +142,7 @@ class Conversion:
     cpz_mg: float | None
     how: str
     rule: Rule
+    sensitivity_cpz_mg: float | None = None  # Leucht 2014's bracketed sensitivity analysis
 
 
 def mg(value: float) -> str:
@@ -173,11 +181,12 @@ def _per_cpz_100(method: Method, drug: str, dose_mg: float) -> Conversion:
     if method.id == "leucht_2014_med":
         med = LEUCHT_2014_MED_TABLE_2[drug]
         how = f"{mg(dose_mg)} × {PER_CPZ_MG} ÷ {med.cpz_100_mg_eq:g}"
+        alt = None
         if med.cpz_100_mg_eq_sensitivity is not None:
             alt = round(dose_mg * PER_CPZ_MG / med.cpz_100_mg_eq_sensitivity, 1)
             how += f" (sensitivity analysis ÷ {med.cpz_100_mg_eq_sensitivity:g}: {mg(alt)})"
         value = round(dose_mg * PER_CPZ_MG / med.cpz_100_mg_eq, 1)
-        return Conversion(method, value, how, method.rule)
+        return Conversion(method, value, how, method.rule, alt)
     ref = (
         LEUCHT_2016_DDD_ORAL_MG_EQ_CPZ_100[drug]
         if method.id == "leucht_2016_ddd"

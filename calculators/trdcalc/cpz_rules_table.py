@@ -14,6 +14,7 @@ from .cpz_convert import (
     METHODS,
     ORAL_LABELS,
     PLAUSIBLE,
+    SHORTEST_INTERVAL_DAYS,
     mg,
     table_dose,
 )
@@ -32,6 +33,9 @@ from .cpz_tables import (
 )
 from .cpz_trrip import (
     CLOZAPINE_LEVEL,
+    CLOZAPINE_LEVEL_NG_ML,
+    CLOZAPINE_MONTHS,
+    CLOZAPINE_WEEKS_RECALLED,
     CLOZAPINE_WEEKS_WORDING,
     TRRIP,
     TRRIP_MIN_ADHERENCE_PERCENT,
@@ -39,42 +43,54 @@ from .cpz_trrip import (
     TRRIP_MIN_CPZ_MG_PER_DAY,
     TRRIP_MIN_PLASMA_DRAWS,
     TRRIP_MIN_WEEKS,
+    TRRIP_NONRESPONSE_BELOW_PERCENT,
     TRRIP_OPTIMUM_LAI_MONTHS,
     TRRIP_OPTIMUM_PLASMA_DRAWS,
     TRRIP_OPTIMUM_PLASMA_WEEKS_APART,
 )
-from .schema import TableRow
+from .schema import Rule, TableRow
+
+GARDNER_DERIVED = Rule(GARDNER.sources, "DERIVED")
+
+
+def _trrip_rows() -> list[TableRow]:
+    """TRRIP's minimum criteria for an adequate trial, and what is shown but not judged."""
+    group = "TRRIP adequate trial (minimum criteria)"
+    rules = [
+        ("Dose", f"≥ {TRRIP_MIN_CPZ_MG_PER_DAY} mg/day chlorpromazine equivalents"),
+        ("Length", f"≥ {TRRIP_MIN_WEEKS} weeks at the adequate dose"),
+        ("Adherence", (f"≥ {TRRIP_MIN_ADHERENCE_PERCENT} % of doses taken, assessed from "
+                      f"≥ {TRRIP_MIN_ADHERENCE_SOURCES} sources")),
+        ("Plasma levels (adherence monitoring)",
+         (f"minimum ≥ {TRRIP_MIN_PLASMA_DRAWS} draw; optimum ≥ {TRRIP_OPTIMUM_PLASMA_DRAWS} draws "
+         f"≥ {TRRIP_OPTIMUM_PLASMA_WEEKS_APART} weeks apart, unannounced. Without one: not fully "
+         "assessed")),
+        ("Number of trials", ("≥ 2 different antipsychotics (optimum: ≥ 1 long-acting injection, "
+                             f"≥ {TRRIP_OPTIMUM_LAI_MONTHS} months)")),
+        ("Non-response",
+         f"< {TRRIP_NONRESPONSE_BELOW_PERCENT} % symptom reduction (not judged here)"),
+    ]  # fmt: skip
+    return [TableRow(group, label, value, TRRIP) for label, value in rules]
+
+
+def _clozapine_rows() -> list[TableRow]:
+    """The clozapine criteria, shown side by side and not judged."""
+    group = "Clozapine trial (ultra-treatment resistance; not judged here)"
+    level = CLOZAPINE_LEVEL_NG_ML
+    rules = [
+        ("Dose", "midpoint of the target range", TRRIP),
+        ("Level (secondary summary of TRRIP)", f"> {level} ng/mL, measured twice", TRRIP),
+        ("Level (clozapine-refractory consensus)", f"≥ {level} ng/mL", CLOZAPINE_LEVEL),
+        ("Length (secondary summary)", f"{CLOZAPINE_MONTHS} months", TRRIP),
+        ("Length, as sometimes quoted", f"at least {CLOZAPINE_WEEKS_RECALLED} weeks",
+         CLOZAPINE_WEEKS_WORDING),
+    ]  # fmt: skip
+    return [TableRow(group, label, value, rule) for label, value, rule in rules]
 
 
 def rules_table() -> tuple[TableRow, ...]:
     """Every rule and number the calculator uses, grouped, each with its source."""
-    trrip = "TRRIP adequate trial (minimum criteria)"
-    rows = [
-        TableRow(trrip, "Dose", f"≥ {TRRIP_MIN_CPZ_MG_PER_DAY} mg/day chlorpromazine equivalents",
-                 TRRIP),
-        TableRow(trrip, "Length", f"≥ {TRRIP_MIN_WEEKS} weeks at the adequate dose", TRRIP),
-        TableRow(trrip, "Adherence", f"≥ {TRRIP_MIN_ADHERENCE_PERCENT} % of doses taken, "
-                 f"assessed from ≥ {TRRIP_MIN_ADHERENCE_SOURCES} sources", TRRIP),
-        TableRow(trrip, "Plasma levels (adherence monitoring)",
-                 f"minimum ≥ {TRRIP_MIN_PLASMA_DRAWS} draw; optimum ≥ {TRRIP_OPTIMUM_PLASMA_DRAWS} "
-                 f"draws ≥ {TRRIP_OPTIMUM_PLASMA_WEEKS_APART} weeks apart, unannounced. Without "
-                 "one: not fully assessed", TRRIP),
-        TableRow(trrip, "Number of trials",
-                 "≥ 2 different antipsychotics (optimum: ≥ 1 long-acting injection, "
-                 f"≥ {TRRIP_OPTIMUM_LAI_MONTHS} months)", TRRIP),
-        TableRow(trrip, "Non-response", "< 20 % symptom reduction (not judged here)", TRRIP),
-    ]  # fmt: skip
-    clozapine = "Clozapine trial (ultra-treatment resistance; not judged here)"
-    rows += [
-        TableRow(clozapine, "Dose", "midpoint of the target range", TRRIP),
-        TableRow(clozapine, "Level (secondary summary of TRRIP)", "> 350 ng/mL, measured twice",
-                 TRRIP),
-        TableRow(clozapine, "Level (clozapine-refractory consensus)", "≥ 350 ng/mL",
-                 CLOZAPINE_LEVEL),
-        TableRow(clozapine, "Length (secondary summary)", "3 months", TRRIP),
-        TableRow(clozapine, "Length, as sometimes quoted", "at least 12 weeks",
-                 CLOZAPINE_WEEKS_WORDING),
-    ]  # fmt: skip
+    rows = _trrip_rows() + _clozapine_rows()
     gardner = "Gardner 2010, oral: mg/day = chlorpromazine 600 mg/day"
     rows += [
         _gardner_row(gardner, d, v) for d, v in GARDNER_2010_ORAL_MG_PER_DAY_EQ_CPZ_600.items()
@@ -133,6 +149,11 @@ def _plausible_rows() -> list[TableRow]:
         "or per injection), otherwise Leucht 2016, otherwise Leucht 2014. Not a licensed maximum."
     )
     rows = [TableRow(group, "Rule", rule, PLAUSIBLE)]
+    interval = (
+        f"fewer than {SHORTEST_INTERVAL_DAYS} days, the shortest interval in Gardner 2010's "
+        "long-acting table (an interval in weeks typed as days)"
+    )
+    rows.append(TableRow(group, "Days between injections", interval, GARDNER_DERIVED))
     for drug in DRUG_LABELS:
         ref = table_dose(drug)
         if not ref.source.startswith("Gardner"):

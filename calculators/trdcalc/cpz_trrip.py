@@ -58,6 +58,13 @@ TRRIP_OPTIMUM_LAI_MONTHS = 4  # optimum: one of the two trials a long-acting inj
 TRRIP_MIN_PLASMA_DRAWS = 1  # H6 minimum: >= 1 draw
 TRRIP_OPTIMUM_PLASMA_DRAWS = 2  # H6 optimum: >= 2 draws...
 TRRIP_OPTIMUM_PLASMA_WEEKS_APART = 2  # ...separated by >= 2 weeks, unannounced
+TRRIP_NONRESPONSE_BELOW_PERCENT = 20  # "<20% symptom reduction": shown, not judged here
+# Clozapine (ultra-treatment resistance), shown and not judged: level >350 ng/mL measured twice,
+# 3 months (secondary summary, VERIFIED-S); >=350 ng/mL (clozapine-refractory consensus,
+# VERIFIED-P abstract); "at least 12 weeks" (RECALLED wording).
+CLOZAPINE_LEVEL_NG_ML = 350
+CLOZAPINE_MONTHS = 3
+CLOZAPINE_WEEKS_RECALLED = 12
 PLASMA_LEVELS = ("none_or_unknown", "at_least_one", "two_apart")  # the answers, fewest first
 
 VERDICTS = (

@@ -10,30 +10,32 @@ from typing import TYPE_CHECKING
 
 from .cpz_convert import (
     DRUG_LABELS,
-    GARDNER_CPZ_MG,
     LAI_LABELS,
     METHODS,
-    gardner_conflict,
     mg,
 )
+from .cpz_disagreements import disagreements
+from .cpz_tables import GARDNER_2010_NOT_CROSS_CHECKED, LEUCHT_2014_MED_TABLE_2
 from .cpz_trrip import (
     CLOZAPINE_LEVEL,
+    CLOZAPINE_LEVEL_NG_ML,
+    CLOZAPINE_MONTHS,
+    CLOZAPINE_WEEKS_RECALLED,
     TRRIP,
     TRRIP_MIN_ADHERENCE_PERCENT,
     TRRIP_MIN_ADHERENCE_SOURCES,
     TRRIP_MIN_CPZ_MG_PER_DAY,
     TRRIP_MIN_PLASMA_DRAWS,
     TRRIP_MIN_WEEKS,
+    TRRIP_NONRESPONSE_BELOW_PERCENT,
     TRRIP_OPTIMUM_LAI_MONTHS,
     TRRIP_OPTIMUM_PLASMA_DRAWS,
     TRRIP_OPTIMUM_PLASMA_WEEKS_APART,
-    dose_met,
 )
 from .result import Result, Row, row
 
 if TYPE_CHECKING:
     from .cpz import CpzOutcome
-    from .cpz_convert import Conversion
 
 VERDICT_WORDS = {  # the value column: words for the verdict ids of the JSON keys
     "adequate": "Adequate",
@@ -55,16 +57,17 @@ IN_HEADLINE = {
 }
 PLASMA_ANSWERS = {
     "none_or_unknown": "none taken, or not known",
-    "at_least_one": f"at least {TRRIP_MIN_PLASMA_DRAWS} taken: the minimum",
+    "at_least_one": f"at least {TRRIP_MIN_PLASMA_DRAWS} taken (the minimum)",
     "two_apart": (
         f"at least {TRRIP_OPTIMUM_PLASMA_DRAWS}, {TRRIP_OPTIMUM_PLASMA_WEEKS_APART} or more weeks "
-        "apart, unannounced: the optimum"
+        "apart, unannounced (the optimum)"
     ),
 }
 PLASMA_RULE = (
     f"TRRIP plasma level ≥ {TRRIP_MIN_PLASMA_DRAWS} (optimum ≥ {TRRIP_OPTIMUM_PLASMA_DRAWS}, "
     f"≥ {TRRIP_OPTIMUM_PLASMA_WEEKS_APART} weeks apart)"
 )
+CLOZAPINE_MED = LEUCHT_2014_MED_TABLE_2["clozapine"]  # "300 (questionable)"
 STATE = {True: "met", False: "not met", None: "not known"}
 SHORT = {m.id: m.short for m in METHODS}
 DOSE_RULE = f"TRRIP dose ≥ {TRRIP_MIN_CPZ_MG_PER_DAY} mg/day"
@@ -199,7 +202,8 @@ def _clinical(outcome: CpzOutcome) -> str:
         f"≥ {TRRIP_OPTIMUM_PLASMA_WEEKS_APART} weeks apart, unannounced; same Table 3). "
         "Without a level the verdict is 'not fully assessed', never 'adequate'. "
         f"Conversion: {bases}. {caveats} Values rounded "
-        "to 0.1 mg/day. Whether the trial failed (< 20 % symptom reduction) is a separate "
+        f"to 0.1 mg/day. Whether the trial failed (< {TRRIP_NONRESPONSE_BELOW_PERCENT} % symptom "
+        "reduction) is a separate "
         "question."
     )
     if outcome.drug in LAI_LABELS:
@@ -222,9 +226,10 @@ PLAIN = (
 )
 CLOZAPINE_NOTE = (
     "Clozapine: TRRIP judges resistance to clozapine (ultra-treatment resistance) by its own "
-    "criteria: dose at the midpoint of the target range, clozapine level >350 ng/mL measured "
-    "twice, 3 months (secondary summary, VERIFIED-S). The clozapine-refractory consensus speaks "
-    "of levels ≥350 ng/mL (VERIFIED-P abstract). The wording 'at least 12 weeks' is not "
+    f"criteria: dose at the midpoint of the target range, clozapine level >{CLOZAPINE_LEVEL_NG_ML} "
+    f"ng/mL measured twice, {CLOZAPINE_MONTHS} months (secondary summary, VERIFIED-S). The "
+    f"clozapine-refractory consensus speaks of levels ≥{CLOZAPINE_LEVEL_NG_ML} ng/mL (VERIFIED-P "
+    f"abstract). The wording 'at least {CLOZAPINE_WEEKS_RECALLED} weeks' is not "
     "verified against the original. This calculator does not judge a clozapine trial."
 )
 
@@ -246,72 +251,19 @@ def _warnings(outcome: CpzOutcome) -> list[str]:
         notes.append(CLOZAPINE_NOTE)
         if "leucht_2014_med" in shown:
             notes.append(
-                "Leucht 2014 marks clozapine's minimum effective dose (300 mg/day) questionable."
+                "Leucht 2014 marks clozapine's minimum effective dose "
+                f"({CLOZAPINE_MED.med_mg_per_day:g} mg/day) questionable."
             )
     med = outcome.conversions["leucht_2014_med"]
     if "leucht_2014_med" in shown and med.cpz_mg is not None:
         notes.append(LEUCHT_2014_CAVEAT)  # clinical-evidence-2.md H7
+    if drug in GARDNER_2010_NOT_CROSS_CHECKED and "gardner_2010" in shown:
+        notes.append(
+            f"{DRUG_LABELS[drug]}: chlorpromazineR's known-value tests leave this drug out, as "
+            'there appears to be "an error in the spreadsheet vs. the Gardner paper", so its '
+            "Gardner 2010 value has no independent cross-check here."
+        )
     return notes
-
-
-WHY_METHODS_DIFFER = (
-    "The methods rest on different ideas: an expert consensus (Gardner 2010), WHO defined daily "
-    "doses used to count consumption (Leucht 2016), the lowest dose shown to work (Leucht 2014) "
-    "and a haloperidol-based convention (Woods 2003). They differ by up to about 40 % for some "
-    "drugs, enough to flip a TRRIP verdict."
-)
-
-
-def _disagreements(outcome: CpzOutcome) -> list[str]:
-    """Where the methods flip TRRIP's dose rule, and where one source gives a drug two values."""
-    return _method_flips(outcome) + _name_conflict(outcome)
-
-
-def _method_flips(outcome: CpzOutcome) -> list[str]:
-    """Where the methods flip TRRIP's dose criterion (clinical-evidence.md 10, item 9)."""
-    conversions, chosen = outcome.conversions, outcome.method
-    if outcome.drug == "clozapine" or (chosen != "all" and conversions[chosen].cpz_mg is None):
-        return []
-    dose = {m: dose_met(c, clozapine=False) for m, c in conversions.items()}
-    met = [m for m, d in dose.items() if d is True]
-    unmet = [m for m, d in dose.items() if d is False]
-    if not met or not unmet:
-        return []
-    notes = [
-        (
-            f"The dose meets TRRIP's {TRRIP_MIN_CPZ_MG_PER_DAY} mg/day by "
-            f"{_listing(conversions, met)}, but not by {_listing(conversions, unmet)}."
-        ),
-        WHY_METHODS_DIFFER,
-    ]
-    if chosen != "all":
-        notes.append("Choose 'All methods side by side' to see every value.")
-    return notes
-
-
-def _name_conflict(outcome: CpzOutcome) -> list[str]:
-    """Gardner 2010 lists levomepromazine twice, under both names: both values, one used."""
-    conflict = gardner_conflict(outcome.drug, outcome.dose_mg)
-    if conflict is None or "gardner_2010" not in outcome.shown:
-        return []
-    used = outcome.conversions["gardner_2010"].cpz_mg
-    rule = TRRIP_MIN_CPZ_MG_PER_DAY
-    text = (
-        "Gardner 2010 (as read in chlorpromazineR) lists this drug under both its names, with "
-        f"two values: {outcome.drug} {conflict.used_mg:g} mg/day and {conflict.name} "
-        f"{conflict.ref_mg:g} mg/day = chlorpromazine {GARDNER_CPZ_MG} mg/day. The calculator "
-        f"uses {conflict.used_mg:g} mg/day: the entry under the name Leucht 2016 also uses, "
-        "and the larger dose, so its equivalent is the lower of the two and TRRIP's "
-        f"{rule} mg/day is never met on the more generous entry alone. This dose is {mg(used)} "
-        f"mg/day by the {outcome.drug} entry and {mg(conflict.cpz_mg)} mg/day by the "
-        f"{conflict.name} entry"
-    )
-    flips = (used >= rule) != (conflict.cpz_mg >= rule)
-    return [text + (f", which would meet TRRIP's {rule} mg/day." if flips else ".")]
-
-
-def _listing(conversions: dict[str, Conversion], ids: list[str]) -> str:
-    return ", ".join(f"{SHORT[m]} ({mg(conversions[m].cpz_mg)} mg/day)" for m in ids)
 
 
 def describe(outcome: CpzOutcome) -> Result:
@@ -327,5 +279,5 @@ def describe(outcome: CpzOutcome) -> Result:
         plain=PLAIN,
         warnings=tuple(_warnings(outcome)),
         rules=tuple(rules),
-        disagreements=tuple(_disagreements(outcome)),
+        disagreements=tuple(disagreements(outcome)),
     )

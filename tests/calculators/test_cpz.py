@@ -21,7 +21,7 @@ ORAL = sorted(cpz_convert.ORAL_LABELS)
 LAI = sorted(cpz_tables.LAI_LABELS)
 METHOD_IDS = [m.id for m in cpz_convert.METHODS]
 any_doses = st.floats(0.01, 8000, allow_nan=False)
-intervals = st.floats(1, 365, allow_nan=False)
+intervals = st.floats(7, 365, allow_nan=False)
 maybe_weeks = st.none() | st.floats(0, 520)
 maybe_adherence = st.none() | st.floats(0, 100)
 
@@ -268,6 +268,19 @@ def test_the_bound_is_ten_times_the_table_dose():
         "iloperidone": 192,  # Leucht 2014 only: 3.2 mg = CPZ 100 mg
     }
     assert trdcalc.get("cpz").fields[1].maximum == 8000  # sulpiride, 10 x 800 mg/day
+
+
+@given(st.sampled_from(LAI), st.floats(0.01, 365))
+def test_an_interval_shorter_than_the_table_is_refused(drug, interval):
+    """Issue 9 item 7: an interval in weeks typed as days; 7 is the table's shortest."""
+    inputs = {"drug": drug, "dose_mg": cpz_convert.table_dose(drug).mg, "method": "all"}
+    if interval >= cpz_convert.SHORTEST_INTERVAL_DAYS:
+        assert run(**inputs, interval_days=interval)["cpz_mg"]["gardner_2010_lai"] > 0
+        return
+    with pytest.raises(trdcalc.InputError) as caught:
+        run(**inputs, interval_days=interval)
+    assert caught.value.field == "interval_days"
+    assert "enter 14" in caught.value.message
 
 
 @cases_of("cpz")
