@@ -118,7 +118,7 @@ FIELDS = (
 
 
 def check(values: Mapping[str, Any]) -> None:
-    """Cross-field rules: an interval exactly for a long-acting injection; a plausible dose."""
+    """Cross-field rules: an interval exactly for a long-acting injection; plausible values."""
     drug, interval = values["drug"], values["interval_days"]
     if drug in LAI_LABELS and interval is None:
         raise InputError(
@@ -137,6 +137,18 @@ def check(values: Mapping[str, Any]) -> None:
             "it as the antipsychotic; otherwise leave this field blank and enter the dose per day.",
         )
     _check_plausible(drug, values["dose_mg"])
+    _check_percent(values["adherence_percent"])
+
+
+def _check_percent(percent: float | None) -> None:
+    """A share between 0 and 1 % is most likely a fraction (0.9 for 90 %): refuse, do not judge."""
+    if percent is not None and 0 < percent < 1:
+        raise InputError(
+            "adherence_percent",
+            f"Share of prescribed doses taken: {mg(percent)} is read as {mg(percent)} % of doses, "
+            f"which looks like a fraction. Enter a percentage from 0 to 100: for "
+            f"{mg(percent * 100)} %, enter {mg(percent * 100)}.",
+        )
 
 
 def _check_plausible(drug: str, dose_mg: float) -> None:

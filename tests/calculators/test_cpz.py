@@ -23,7 +23,7 @@ METHOD_IDS = [m.id for m in cpz_convert.METHODS]
 any_doses = st.floats(0.01, 8000, allow_nan=False)
 intervals = st.floats(7, 365, allow_nan=False)
 maybe_weeks = st.none() | st.floats(0, 520)
-maybe_adherence = st.none() | st.floats(0, 100)
+maybe_adherence = st.none() | st.just(0) | st.floats(1, 100)  # 0-1 %: a fraction, refused
 
 
 def run(**inputs):
