@@ -237,7 +237,7 @@ def evaluate(values: Mapping[str, Any]) -> CpzOutcome:
 CALCULATOR = Calculator(
     id="cpz",
     title="Chlorpromazine equivalents and TRRIP adequacy",
-    version="1.0.0",
+    version="2.0.0",
     purpose=(
         "How much chlorpromazine is this antipsychotic dose equal to, by each method, and is the "
         "trial adequate under the TRRIP criteria?"

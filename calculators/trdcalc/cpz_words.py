@@ -254,9 +254,8 @@ def _warnings(outcome: CpzOutcome) -> list[str]:
                 "Leucht 2014 marks clozapine's minimum effective dose "
                 f"({CLOZAPINE_MED.med_mg_per_day:g} mg/day) questionable."
             )
-    med = outcome.conversions["leucht_2014_med"]
-    if "leucht_2014_med" in shown and med.cpz_mg is not None:
-        notes.append(LEUCHT_2014_CAVEAT)  # clinical-evidence-2.md H7
+    if "leucht_2014_med" in shown and drug in LEUCHT_2014_MED_TABLE_2:
+        notes.append(LEUCHT_2014_CAVEAT)  # clinical-evidence-2.md H7 (not for chlorpromazine: unit)
     if drug in GARDNER_2010_NOT_CROSS_CHECKED and "gardner_2010" in shown:
         notes.append(
             f"{DRUG_LABELS[drug]}: chlorpromazineR's known-value tests leave this drug out, as "
