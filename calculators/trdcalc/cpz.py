@@ -2,9 +2,10 @@
 
 Rules from clinical-evidence.md sections 4.1, 4.3, 8.3 and 10 (items 9 and 10). There is no single
 true equivalence, so every value names its method, and `method="all"` shows them side by side.
-The data tables are in `cpz_tables` (one per source, citation beside it), the conversions in
-`cpz_convert`, TRRIP's criteria in `cpz_trrip`, the words in `cpz_words`; this module holds the
-inputs, the cross-field rules, the outcome and the static rules table.
+The data tables are in `cpz_tables` (one per source, citation beside it), the conversions and the
+DERIVED plausibility bounds in `cpz_convert`, TRRIP's criteria in `cpz_trrip`, the words in
+`cpz_words` and `cpz_disagreements`, the static rules table in `cpz_rules_table`. This module
+holds the inputs, the cross-field rules (`check`), the outcome and `evaluate`.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from .cpz_convert import (
 )
 from .cpz_rules_table import rules_table
 from .cpz_trrip import (
+    TRRIP_MIN_ADHERENCE_SOURCES,
     TRRIP_MIN_PLASMA_DRAWS,
     TRRIP_OPTIMUM_PLASMA_DRAWS,
     TRRIP_OPTIMUM_PLASMA_WEEKS_APART,
@@ -47,8 +49,10 @@ SOURCES = cpz_tables.SOURCES + cpz_trrip.SOURCES
 DOSE_MAX_MG = max(table_dose(d).bound_mg for d in DRUG_LABELS)
 INTERVAL_MAX_DAYS = 365
 
-YES_NO = (Option(True, "Checked from 2 or more sources"),
-          Option(False, "Not checked from 2 sources, or not known"))  # fmt: skip
+YES_NO = (
+    Option(True, f"Checked from {TRRIP_MIN_ADHERENCE_SOURCES} or more sources"),
+    Option(False, f"Not checked from {TRRIP_MIN_ADHERENCE_SOURCES} sources, or not known"),
+)
 
 FIELDS = (
     Field(name="drug", dimension="drug", label="Antipsychotic", kind="choice",

@@ -97,8 +97,10 @@ LONGEST_TABLE_INTERVAL_DAYS = max(
 # DERIVED plausibility bound (issue 9 item 10). The evidence files give no maximum dose for any
 # antipsychotic, so none is invented: a dose more than IMPLAUSIBLE_TIMES the dose its table
 # equates with chlorpromazine 600 mg/day is refused as implausible (an injection's dose read as
-# daily, a weekly total, a slipped digit). Ten times keeps every dose a reader may meet in practice
-# and refuses aripiprazole 400 mg a day (13.3 times Gardner's 30 mg/day).
+# daily, a weekly total, a slipped digit). Ten times is an order of magnitude beyond the table
+# dose: wide, so that no high dose is refused for being high, yet it refuses aripiprazole 400 mg
+# a day (13.3 times Gardner's 30 mg/day). The bound is stated in the message, the field's help
+# and the rules table, and tested at its edge.
 IMPLAUSIBLE_TIMES = 10
 PLAUSIBLE = Rule(("gardner2010", "chlorpromaziner", "leucht2016", "leucht2014"), "DERIVED")
 
