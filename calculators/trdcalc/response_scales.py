@@ -1,0 +1,204 @@
+"""The rating scales of the response calculator, as data: ranges, bands, remission cut-offs.
+
+Each number sits beside the rule it comes from (the sources and confidence labels of
+clinical-evidence.md sections 3.1-3.3 and 10); the citations themselves are in
+`response_sources.py`, and the rules that use these numbers in `response_rules.py`.
+Each scale also names the lowest baseline the calculator turns into a percentage (DERIVED: a
+baseline inside the scale's no-symptom band has too little to improve on).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .schema import Band, Rule
+
+P, S, D, R = "VERIFIED-P", "VERIFIED-S", "DERIVED", "RECALLED"
+NOT_FOUND = "NOT FOUND"
+
+
+@dataclass(frozen=True)
+class BandSet:
+    """One published way of naming score ranges on a scale."""
+
+    id: str
+    name: str
+    bands: tuple[Band, ...]
+
+
+@dataclass(frozen=True)
+class Remission:
+    """One remission convention: a score at or below `at_most`, or a fall of `fall_percent`."""
+
+    id: str
+    name: str
+    rule: Rule
+    at_most: int | None = None
+    fall_percent: int | None = None
+
+    def text(self) -> str:
+        if self.at_most is not None:
+            return f"score ≤ {self.at_most}"
+        return f"fall of ≥ {self.fall_percent} %"
+
+
+@dataclass(frozen=True)
+class Scale:
+    """A rating scale: its range, the lowest baseline worth a percentage, bands and remission.
+
+    `family` says which change rules apply: "depression" (50 % / 25 %) or "ocd" (Y-BOCS lines).
+    `riedel_response` is the fall that best matched a CGI-I of 2 or less in Riedel 2010, where
+    that paper reports one for this scale; `relapse_at` a relapse line after a remission.
+    """
+
+    id: str
+    label: str
+    name: str
+    family: str
+    low: int
+    high: int
+    range_rule: Rule
+    range_note: str
+    floor: int
+    floor_why: str
+    floor_rule: Rule
+    band_sets: tuple[BandSet, ...] = ()
+    remission: tuple[Remission, ...] = ()
+    riedel_response: int | None = None
+    riedel_name: str = ""
+    relapse_at: int | None = None
+
+
+def _bands(rule: Rule, *spec: tuple[str, str, int, int]) -> tuple[Band, ...]:
+    return tuple(Band(band_id, label, low, high, rule) for band_id, label, low, high in spec)
+
+
+ZIMMERMAN = Rule(("zimmerman2013",), P)  # 17 separates mild/moderate, 24 moderate/severe
+ZIMMERMAN_LOW = Rule(("zimmerman2013",), R)  # the 0-7 "no depression" label is RECALLED
+IDSQIDS = Rule(("idsqids",), P)
+SNAITH = Rule(("snaith1986",), S)
+# The secondary text gives the cut-points 12, 24, 35 only; the names follow Snaith's by analogy.
+SNAITH_ALT = Rule(("snaith1986",), D)
+STARD_RELAPSE = Rule(("rush2006",), P)  # QIDS-SR16 >= 11 after a remission (Rush 2006)
+
+HAMD17 = Scale(
+    "hamd17", "HAM-D 17", "Hamilton Depression Rating Scale, 17 items", "depression", 0, 52,
+    Rule(("idsqids",), D), "9 items scored 0-4 and 8 items 0-2 add up to 52 at most",
+    8, "0-7 is 'none' in both HAM-D 17 band sets", Rule(("idsqids",), D),
+    band_sets=(
+        BandSet("zimmerman2013", "Zimmerman 2013",
+                _bands(ZIMMERMAN_LOW, ("none", "No depression", 0, 7), ("mild", "Mild", 8, 16))
+                + _bands(ZIMMERMAN, ("moderate", "Moderate", 17, 23),
+                         ("severe", "Severe", 24, 52))),
+        BandSet("idsqids", "ids-qids.org equivalence table",
+                _bands(IDSQIDS, ("none", "None", 0, 7), ("mild", "Mild", 8, 13),
+                       ("moderate", "Moderate", 14, 19), ("severe", "Severe", 20, 25),
+                       ("very_severe", "Very severe", 26, 52))),
+    ),
+    remission=(
+        Remission("stard_le7", "STAR*D convention, Rush 2006", Rule(("rush2006",), P),
+                  at_most=7),
+        Remission("riedel2010_le6", "Riedel 2010, ROC-derived", Rule(("riedel2010",), P),
+                  at_most=6),
+    ),
+    riedel_response=57, riedel_name="HAM-D 17",
+)  # fmt: skip
+
+MADRS = Scale(
+    "madrs", "MADRS", "Montgomery-Åsberg Depression Rating Scale", "depression", 0, 60,
+    Rule(("snaith1986",), S), "10 items scored 0-6",
+    7, "0-6 is 'absent' in Snaith's bands", Rule(("snaith1986",), D),
+    band_sets=(
+        BandSet("snaith1986", "Snaith 1986",
+                _bands(SNAITH, ("absent", "Absent", 0, 6), ("mild", "Mild", 7, 19),
+                       ("moderate", "Moderate", 20, 34), ("severe", "Severe", 35, 60))),
+        BandSet("cutpoints_12_24_35", "Alternative cut-points 12, 24, 35",
+                _bands(SNAITH_ALT, ("absent", "Absent", 0, 11), ("mild", "Mild", 12, 23),
+                       ("moderate", "Moderate", 24, 34), ("severe", "Severe", 35, 60))),
+    ),
+    remission=(
+        Remission("zimmerman2004_narrow_le4", "Zimmerman 2004 narrow",
+                  Rule(("zimmerman2004",), P), at_most=4),
+        Remission("riedel2010_le7", "Riedel 2010, ROC-derived", Rule(("riedel2010",), P),
+                  at_most=7),
+        Remission("hawley2002_lt9", "Hawley 2002 stricter, below 9", Rule(("hawley2002",), P),
+                  at_most=8),
+        Remission("hawley2002_lt10", "Hawley 2002 below 10, and Zimmerman 2004 broad",
+                  Rule(("hawley2002", "zimmerman2004"), P), at_most=9),
+        Remission("saint_lt11", "SAINT trial, below 11, Cole 2020", Rule(("cole2020",), P),
+                  at_most=10),
+        Remission("esketamine_le12", "Esketamine trials, not verified", Rule((), R),
+                  at_most=12),
+    ),
+    riedel_response=46, riedel_name="MADRS",
+)  # fmt: skip
+
+PHQ9 = Scale(
+    "phq9", "PHQ-9", "Patient Health Questionnaire, 9 items", "depression", 0, 27,
+    Rule(("kroenke2001",), P), "9 items scored 0-3",
+    5, "0-4 is 'minimal', below the mild cut-point of 5", Rule(("kroenke2001",), D),
+    band_sets=(
+        BandSet("kroenke2001", "Kroenke 2001",
+                _bands(Rule(("kroenke2001",), D), ("minimal", "Minimal", 0, 4),
+                       ("mild", "Mild", 5, 9), ("moderate", "Moderate", 10, 14),
+                       ("moderately_severe", "Moderately severe", 15, 19),
+                       ("severe", "Severe", 20, 27))),
+    ),
+    # "<5 (i.e. <=4) conventional" was read on a secondary web page (AstraMD) whose address the
+    # evidence file does not record; it is the range below Kroenke's mild cut-point.
+    remission=(
+        Remission("conventional_le4", "Usual convention (AstraMD), below Kroenke's mild "
+                  "cut-point", Rule(("kroenke2001",), D), at_most=4),
+    ),
+)  # fmt: skip
+
+QIDS_SR16 = Scale(
+    "qids_sr16", "QIDS-SR16", "Quick Inventory of Depressive Symptomatology, self-report",
+    "depression", 0, 27, Rule(("idsqids",), P), "16 items scored on 9 domains",
+    6, "0-5 is 'none'", Rule(("idsqids",), D),
+    band_sets=(
+        BandSet("idsqids", "ids-qids.org",
+                _bands(IDSQIDS, ("none", "None", 0, 5), ("mild", "Mild", 6, 10),
+                       ("moderate", "Moderate", 11, 15), ("severe", "Severe", 16, 20),
+                       ("very_severe", "Very severe", 21, 27))),
+    ),
+    remission=(
+        Remission("stard_le5", "STAR*D, Rush 2006", Rule(("rush2006",), P), at_most=5),
+    ),
+    relapse_at=11,
+)  # fmt: skip
+
+BDI2 = Scale(
+    "bdi2", "BDI-II", "Beck Depression Inventory-II", "depression", 0, 63,
+    Rule(("beck1996",), S), "21 items scored 0-3",
+    14, "0-13 is 'minimal'; CoBalT also asked for 14 or more to enter",
+    Rule(("beck1996", "wiles2013"), D),
+    band_sets=(
+        BandSet("beck1996", "Beck 1996",
+                _bands(Rule(("beck1996",), S), ("minimal", "Minimal", 0, 13),
+                       ("mild", "Mild", 14, 19), ("moderate", "Moderate", 20, 28),
+                       ("severe", "Severe", 29, 63))),
+    ),
+    remission=(
+        Remission("riedel2010_le12", "Riedel 2010, for 'the BDI'", Rule(("riedel2010",), P),
+                  at_most=12),
+    ),
+    riedel_response=47, riedel_name="BDI",
+)  # fmt: skip
+
+YBOCS = Scale(
+    "ybocs", "Y-BOCS", "Yale-Brown Obsessive Compulsive Scale (OCD)", "ocd", 0, 40,
+    Rule((), R), "10 items scored 0-4, recalled, not read in a source",
+    13, "12 or less is 'wellness' in Farris 2013", Rule(("farris2013",), D),
+    remission=(
+        Remission("farris2013_le14", "Farris 2013, and Storch 2011 research use",
+                  Rule(("farris2013", "storch2011"), P), at_most=14),
+        Remission("storch2011_clinical_le12", "Storch 2011 clinical use, and Farris 2013 "
+                  "'wellness'", Rule(("storch2011", "farris2013"), P), at_most=12),
+        Remission("storch2011_fall55", "Storch 2011, as a fall from baseline",
+                  Rule(("storch2011",), P), fall_percent=55),
+    ),
+)  # fmt: skip
+
+SCALES = (HAMD17, MADRS, PHQ9, QIDS_SR16, BDI2, YBOCS)
+SCALE_BY_ID = {scale.id: scale for scale in SCALES}

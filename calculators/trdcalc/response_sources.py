@@ -1,0 +1,86 @@
+"""The publications behind the response calculator's rules, each cited once.
+
+Citations follow clinical-evidence.md section 12 and clinical-evidence-2.md sections H and I.
+Where the evidence file records no DOI, the link searches PubMed and the citation says so.
+"""
+
+from __future__ import annotations
+
+from .schema import Source
+from .sources import RYBAK_2021, SFORZINI_2022
+
+
+def _pubmed(term: str) -> str:
+    """A PubMed search link, for papers whose DOI the evidence file does not record."""
+    return "https://pubmed.ncbi.nlm.nih.gov/?term=" + term.replace(" ", "+")
+
+
+SOURCES = (
+    Source("desseilles2011", "Desseilles 2011",
+           "Desseilles M, Witte J, Chang TE, et al. Assessing the adequacy of past antidepressant "
+           "trials: a clinician's guide to the Antidepressant Treatment Response Questionnaire. "
+           "J Clin Psychiatry 2011;72(8) (ASCP Corner). No DOI recorded; the link searches PubMed.",
+           url=_pubmed("Desseilles Antidepressant Treatment Response Questionnaire 2011")),
+    RYBAK_2021,
+    SFORZINI_2022,
+    Source("riedel2010", "Riedel 2010",
+           "Riedel M, et al. Response and remission criteria in major depression: a validation of "
+           "current practice. J Psychiatr Res 2010;44(15):1063-1068 (abstract read).",
+           doi="10.1016/j.jpsychires.2010.03.006"),
+    Source("rush2006", "Rush 2006",
+           "Rush AJ, Trivedi MH, Wisniewski SR, et al. Acute and longer-term outcomes in depressed "
+           "outpatients requiring one or several treatment steps: a STAR*D report. Am J "
+           "Psychiatry 2006;163(11):1905-1917.", doi="10.1176/ajp.2006.163.11.1905"),
+    Source("zimmerman2013", "Zimmerman 2013",
+           "Zimmerman M, et al. Severity classification on the Hamilton Depression Rating Scale. "
+           "J Affect Disord 2013;150(2):384-388 (abstract read).",
+           doi="10.1016/j.jad.2013.04.028"),
+    Source("idsqids", "ids-qids.org",
+           "IDS/QIDS website: interpretation page and conversion table between the IDS, QIDS and "
+           "HAM-D (after Rush 2003 and Trivedi 2004).",
+           url="https://ids-qids.org/interpretation.html"),
+    Source("snaith1986", "Snaith 1986",
+           "Snaith RP, et al. 1986: MADRS severity bands, read in a secondary text together with "
+           "the alternative cut-points 12, 24 and 35; the paper itself was not read. No DOI "
+           "recorded; the link searches PubMed.",
+           url=_pubmed("Snaith 1986 Montgomery Asberg grade scores")),
+    Source("hawley2002", "Hawley 2002",
+           "Hawley CJ, Gale TM, Sivakumaran T. A MADRS cut-off for remission. J Affect Disord "
+           "2002 (abstract read). No DOI recorded; the link searches PubMed.",
+           url=_pubmed("Hawley Gale Sivakumaran 2002 MADRS")),
+    Source("zimmerman2004", "Zimmerman 2004",
+           "Zimmerman M, et al. MADRS cut-offs for remission. J Clin Psychiatry 2004;65(2):163-168 "
+           "(abstract read). No DOI recorded; the link searches PubMed.",
+           url=_pubmed("Zimmerman 2004 Montgomery Asberg remission cutoff")),
+    Source("cole2020", "Cole 2020",
+           "Cole EJ, et al. Stanford Accelerated Intelligent Neuromodulation Therapy (SAINT) for "
+           "treatment-resistant depression. Am J Psychiatry 2020 (abstract read).",
+           doi="10.1176/appi.ajp.2019.19070720"),
+    Source("kroenke2001", "Kroenke 2001",
+           "Kroenke K, Spitzer RL, Williams JBW. The PHQ-9: validity of a brief depression "
+           "severity measure. J Gen Intern Med 2001;16(9):606-613.",
+           doi="10.1046/j.1525-1497.2001.016009606.x"),
+    Source("beck1996", "Beck 1996",
+           "Beck AT, Steer RA, Brown GK 1996: the Beck Depression Inventory-II. Bands read on a "
+           "secondary web page; the manual was not read. No DOI; the link searches PubMed.",
+           url=_pubmed("Beck Steer Brown 1996 BDI-II")),
+    Source("wiles2013", "Wiles 2013",
+           "Wiles N, et al. Cognitive behavioural therapy as an adjunct to pharmacotherapy for "
+           "primary care based patients with treatment resistant depression (CoBalT). Lancet "
+           "2013;381(9864):375-384.", doi="10.1016/S0140-6736(12)61552-9"),
+    Source("farris2013", "Farris 2013",
+           "Farris SG, et al. Empirically defining response, remission and wellness on the Y-BOCS. "
+           "J Clin Psychiatry 2013;74(7):685-690 (abstract read).", doi="10.4088/JCP.12m07789"),
+    Source("storch2011", "Storch 2011",
+           "Storch EA, et al. Response and remission on the Y-BOCS in adults with OCD. Psychiatry "
+           "Res 2011;185(3):394-401 (abstract read). No DOI recorded; the link searches PubMed.",
+           url=_pubmed("Storch 2011 Psychiatry Res Yale-Brown response remission")),
+    Source("pallanti2006", "Pallanti 2006",
+           "Pallanti S, Quercioli L. Treatment-refractory obsessive-compulsive disorder. Prog "
+           "Neuropsychopharmacol Biol Psychiatry 2006;30(3):400-412 (abstract read; thresholds "
+           "not read).", doi="10.1016/j.pnpbp.2005.11.028"),
+    Source("mataixcols2016", "Mataix-Cols 2016",
+           "Mataix-Cols D, et al. Towards an international expert consensus for defining "
+           "treatment response, remission, recovery and relapse in OCD. World Psychiatry "
+           "2016;15(1):80-81 (definitions paragraph not read).", doi="10.1002/wps.20299"),
+)  # fmt: skip

@@ -1,0 +1,301 @@
+"""The response calculator's words: an outcome as rows, headline, readings, notes and table.
+
+Written from the outcome and from the same named constants the rules use
+(`response_rules.py`, `response_scales.py`), so a threshold is never typed twice.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .response_rules import (
+    DESSEILLES,
+    FARRIS,
+    FORMULA,
+    NON_25,
+    PARTIAL,
+    RESPONSE,
+    RIEDEL,
+    RYBAK,
+    STORCH_RESEARCH,
+    YBOCS_PARTIAL,
+    YBOCS_RESEARCH,
+    YBOCS_RESPONSE,
+    category_rule,
+)
+from .response_scales import NOT_FOUND, SCALES, STARD_RELAPSE
+from .result import Result, Row, row
+from .schema import Rule, TableRow
+
+if TYPE_CHECKING:
+    from .response_rules import Outcome
+    from .response_scales import BandSet, Scale
+
+CATEGORY_LABELS = {
+    "response": "Response",
+    "partial_response": "Partial response",
+    "nonresponse": "Non-response",
+}
+CATEGORY_ROWS = {
+    "desseilles2011": (
+        "Desseilles 2011",
+        f"≥ {RESPONSE} % response; {PARTIAL}-{RESPONSE - 1} % partial; < {PARTIAL} % non",
+    ),
+    "rybak2021": (
+        "Canadian consensus (Rybak 2021)",
+        f"≥ {RESPONSE} % response; < {RESPONSE} % non",
+    ),
+    "pallanti2006": (
+        "Y-BOCS change category",
+        (
+            f"≥ {YBOCS_RESPONSE} % response (Farris 2013); {PARTIAL} to < {YBOCS_RESPONSE} % "
+            f"partial, < {PARTIAL} % non (not verified: Pallanti 2006)"
+        ),
+    ),
+    "storch2011_research": ("Y-BOCS, research use (Storch 2011)", f"≥ {YBOCS_RESEARCH} % response"),
+}
+NO_BANDS = Rule((), NOT_FOUND)  # no Y-BOCS severity bands in the evidence file
+
+
+def describe(outcome: Outcome) -> Result:
+    """The outcome in words: rows, headline, clinical and plain readings, notes."""
+    rows = _rows(outcome)
+    rules = tuple(r.rule for r in rows)
+    if outcome.scale.riedel_response is not None:
+        rules += (RIEDEL,)
+    return Result(
+        headline=_headline(outcome),
+        value_label="Result",
+        rows=rows,
+        clinical=_clinical(outcome),
+        plain=_plain(outcome),
+        warnings=tuple(_warnings(outcome)),
+        rules=rules,
+        disagreements=tuple(_disagreements(outcome)),
+    )
+
+
+def _headline(found: Outcome) -> str:
+    met, total = _met(found)
+    change = (
+        f"{found.percent:.1f} % better" if found.percent >= 0 else f"{-found.percent:.1f} % worse"
+    )
+    return (
+        f"{found.scale.label} {found.baseline} → {found.current}: {change}, "
+        f"{CATEGORY_LABELS[found.category].lower()}; remission under {met} of {total} "
+        f"convention{'s' if total > 1 else ''}"
+    )
+
+
+def _met(found: Outcome) -> tuple[int, int]:
+    return sum(met for _, met in found.remission), len(found.remission)
+
+
+def _rows(found: Outcome) -> tuple[Row, ...]:
+    """The breakdown rows: percentage, each category, each band set, each remission rule."""
+    scale, baseline, current = found.scale, found.baseline, found.current
+    rows = [
+        row("percent_improvement", "Percent improvement",
+            f"({baseline} − {current}) ÷ {baseline} × 100", f"{found.percent:.1f} %", FORMULA),
+    ]  # fmt: skip
+    for key, category in found.categories:
+        label, answer = CATEGORY_ROWS[key]
+        rows.append(row(f"category_{key}", label, answer, CATEGORY_LABELS[category],
+                        category_rule(key, category)))  # fmt: skip
+    for band_set, band in found.bands:
+        rows.append(row(f"band_{band_set.id}", f"Severity band: {band_set.name}",
+                        f"{band.low}-{band.high}", band.label, band.rule))  # fmt: skip
+    if not scale.band_sets:
+        rows.append(row("band", "Severity band", "no band set was read for this site", "none",
+                        NO_BANDS))  # fmt: skip
+    for convention, met in found.remission:
+        rows.append(row(f"remission_{convention.id}", f"Remission: {convention.name}",
+                        convention.text(), "remission" if met else "no remission",
+                        convention.rule))  # fmt: skip
+    if scale.relapse_at is not None:
+        relapse = "at or above" if current >= scale.relapse_at else "below"
+        rows.append(row("stard_relapse", "STAR*D relapse line (after a remission)",
+                        f"score ≥ {scale.relapse_at}", relapse, STARD_RELAPSE))  # fmt: skip
+    return tuple(rows)
+
+
+def _warnings(found: Outcome) -> list[str]:
+    """The visible "not verified" notes for every RECALLED rule this result shows."""
+    notes = []
+    if found.scale.family == "ocd":
+        notes.append(
+            f"Not verified against the original: the Y-BOCS range {found.scale.low}-"
+            f"{found.scale.high} (10 items scored 0-4) is recalled, not read in a source for this "
+            "site."
+        )
+        if found.category != "response":
+            notes.append(
+                f"Not verified against the original: the Y-BOCS partial-response band (a fall of "
+                f"{PARTIAL} % to under {YBOCS_RESPONSE} %) and non-response below {PARTIAL} % are "
+                "recalled (Pallanti 2006; Mataix-Cols 2016 consensus). What is verified is that a "
+                f"fall below {YBOCS_RESPONSE} % is not a response (Farris 2013)."
+            )
+    if found.scale.id == "madrs":
+        notes.append(
+            "Not verified against the original: remission at a MADRS of 12 or less in the "
+            "esketamine trials is recalled, not read in the trial reports. It is shown only so "
+            "that the disagreement is visible."
+        )
+    if any(not band.rule.verified for _, band in found.bands):
+        notes.append(
+            "Not verified against the original: in the Zimmerman 2013 HAM-D set only the "
+            "boundaries 17 (mild/moderate) and 24 (moderate/severe) were read; the split between "
+            "'no depression' (0-7) and 'mild' (8-16) is a recalled convention."
+        )
+    if found.percent < 0:
+        notes.append(
+            f"The score is higher than at baseline: symptoms are {-found.percent:.1f} % worse on "
+            "this scale. A rising score is worth raising with a clinician."
+        )
+    return notes
+
+
+def _disagreements(found: Outcome) -> list[str]:
+    """Plain sentences on where the conventions give different answers for these scores."""
+    scale = found.scale
+    notes = []
+    if found.category_of("desseilles2011") == "partial_response":
+        notes.append(
+            f"A fall of {found.percent:.1f} % is a partial response under Desseilles 2011 "
+            f"({PARTIAL}-{RESPONSE - 1} %), but non-response under the Canadian consensus, which "
+            f"counts anything below {RESPONSE} % (Rybak 2021)."
+        )
+    cut = scale.riedel_response
+    if (
+        cut is not None
+        and found.fell_by(min(RESPONSE, cut))
+        and not found.fell_by(max(RESPONSE, cut))
+    ):
+        side = "reaches" if found.fell_by(RESPONSE) else "misses"
+        notes.append(
+            f"The fall {side} the usual {RESPONSE} % line, while Riedel 2010 found that a fall of "
+            f"{cut} % on the {scale.riedel_name} best matched a clinician's rating of 'much "
+            "improved'."
+        )
+    if found.category_of("pallanti2006") == "response" != found.category_of("storch2011_research"):
+        notes.append(
+            f"A fall of {found.percent:.1f} % is a response at {YBOCS_RESPONSE} % (Farris 2013; "
+            f"Storch 2011, clinical use) but not at the {YBOCS_RESEARCH} % that Storch 2011 "
+            "proposes for research."
+        )
+    if len({band.id for _, band in found.bands}) > 1:
+        named = "; ".join(f"{s.name}: {band.label.lower()}" for s, band in found.bands)
+        notes.append(f"The {scale.label} band sets name this score differently ({named}).")
+    if len({met for _, met in found.remission}) > 1:
+        met = [f"{r.name} ({r.text()})" for r, ok in found.remission if ok]
+        not_met = [f"{r.name} ({r.text()})" for r, ok in found.remission if not ok]
+        notes.append(
+            f"Remission depends on the convention. Yes: {'; '.join(met)}. No: {'; '.join(not_met)}."
+        )
+    return notes
+
+
+def _clinical(found: Outcome) -> str:
+    scale, percent = found.scale, found.percent
+    band_text = (
+        "; ".join(f"{s.name} {band.label.lower()}" for s, band in found.bands)
+        or "no severity band set read for this site"
+    )
+    met, total = _met(found)
+    if scale.family == "ocd":
+        rule = (
+            f"≥ {YBOCS_RESPONSE} % response after Farris 2013; {PARTIAL} to < {YBOCS_RESPONSE} % "
+            "partial, not verified"
+        )
+    else:
+        rule = (
+            f"≥ {RESPONSE} % response, {PARTIAL}-{RESPONSE - 1} % partial, < {PARTIAL} % "
+            "non-response, after Desseilles 2011"
+        )
+    return (
+        f"{scale.label}: percent improvement {percent:.1f} % ({rule}): "
+        f"{CATEGORY_LABELS[found.category].lower()}. Current score band: {band_text}. Remission "
+        f"under {met} of {total} convention(s) listed."
+    )
+
+
+def _plain(found: Outcome) -> str:
+    met, total = _met(found)
+    if met == total:
+        where = "low enough to count as remission under every convention listed"
+    elif met:
+        where = "low enough to count as remission under some conventions but not others"
+    else:
+        where = "not yet low enough to count as remission under any convention listed"
+    percent = found.percent
+    change = f"{abs(percent):.1f} % {'lower' if percent >= 0 else 'higher'} than at the start"
+    return (
+        f"The score is {change}. By the usual rule that counts as "
+        f"{CATEGORY_LABELS[found.category].lower()}. The score now is {where}. Response is about "
+        "how much the score has fallen; remission is about how low it is now, so a person can "
+        "respond without being in remission. Different studies draw these lines in different "
+        "places. This is not a diagnosis: bring the numbers to a clinician if they raise "
+        "questions."
+    )
+
+
+def table() -> tuple[TableRow, ...]:
+    """The static rules table: the change rules, then each scale's range, bands and remission."""
+    change = "Change from baseline (depression scales)"
+    ocd = "Change from baseline (Y-BOCS)"
+    riedel = "; ".join(
+        f"{s.riedel_name} {s.riedel_response} %" for s in SCALES if s.riedel_response
+    )
+    rows = [
+        TableRow(change, "Percent improvement", "(baseline − current) ÷ baseline × 100", FORMULA),
+        TableRow(change, "Response", f"fall of {RESPONSE} % or more", DESSEILLES),
+        TableRow(change, "Partial response", f"fall of {PARTIAL} % to {RESPONSE - 1} %",
+                 DESSEILLES),
+        TableRow(change, "Non-response", f"fall of less than {PARTIAL} %", NON_25),
+        TableRow(change, "Non-response, Canadian consensus", f"fall of less than {RESPONSE} %",
+                 RYBAK),
+        TableRow(change, "Falls that best matched CGI-I ≤ 2 'much improved'", riedel, RIEDEL),
+        TableRow(ocd, "Response", f"fall of {YBOCS_RESPONSE} % or more", FARRIS),
+        TableRow(ocd, "Response, research use", f"fall of {YBOCS_RESEARCH} % or more",
+                 STORCH_RESEARCH),
+        TableRow(ocd, "Partial response", f"fall of {PARTIAL} % to under {YBOCS_RESPONSE} %",
+                 YBOCS_PARTIAL),
+        TableRow(ocd, "Non-response", f"fall of less than {PARTIAL} %", YBOCS_PARTIAL),
+    ]  # fmt: skip
+    for scale in SCALES:
+        rows.extend(_scale_table(scale))
+    return tuple(rows)
+
+
+def _scale_table(scale: Scale) -> list[TableRow]:
+    group = scale.label
+    rows = [
+        TableRow(group, "Range", f"{scale.low}-{scale.high} ({scale.range_note})",
+                 scale.range_rule),
+        TableRow(group, "Lowest baseline for a percentage", f"{scale.floor} ({scale.floor_why})",
+                 scale.floor_rule),
+    ]  # fmt: skip
+    for band_set in scale.band_sets:
+        rows.extend(_band_rows(group, band_set))
+    if not scale.band_sets:
+        rows.append(TableRow(group, "Bands", "none read for this site", NO_BANDS))
+    rows.extend(TableRow(group, f"Remission: {r.name}", r.text(), r.rule) for r in scale.remission)
+    if scale.relapse_at is not None:
+        rows.append(TableRow(group, "STAR*D relapse line (after a remission)",
+                             f"score ≥ {scale.relapse_at}", STARD_RELAPSE))  # fmt: skip
+    return rows
+
+
+def _band_rows(group: str, band_set: BandSet) -> list[TableRow]:
+    """One table row per run of bands that share a rule (a set can mix verified and recalled)."""
+    runs: list[list] = []
+    for band in band_set.bands:
+        if runs and runs[-1][-1].rule == band.rule:
+            runs[-1].append(band)
+        else:
+            runs.append([band])
+    return [
+        TableRow(group, f"Bands: {band_set.name}",
+                 "; ".join(f"{b.low}-{b.high} {b.label.lower()}" for b in run), run[0].rule)
+        for run in runs
+    ]  # fmt: skip
