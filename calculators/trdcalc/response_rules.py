@@ -50,6 +50,11 @@ def _three_way(baseline: int, current: int, response_at: int) -> str:
     return "partial_response" if fell_by(baseline, current, PARTIAL) else "nonresponse"
 
 
+def response_line(scale: Scale) -> int:
+    """The percent fall that counts as a response on this scale."""
+    return YBOCS_RESPONSE if scale.family == "ocd" else RESPONSE
+
+
 def categorise(scale: Scale, baseline: int, current: int) -> dict[str, str]:
     """The change category under each convention, the site plan's `category` first."""
     if scale.family == "ocd":
@@ -99,6 +104,20 @@ class Outcome:
 
     def fell_by(self, percent: float) -> bool:
         return fell_by(self.baseline, self.current, percent)
+
+    @property
+    def score_remissions(self) -> tuple[Remission, ...]:
+        """The cut-off (not fall) conventions under which the current score is a remission."""
+        return tuple(r for r, met in self.remission if met and r.at_most is not None)
+
+    @property
+    def remission_without_response(self) -> bool:
+        """A remission cut-off met without a response: only possible from a low baseline.
+
+        DERIVED: a score at or below a cut-off c, with a fall under the response line, means the
+        baseline was below c / (1 - line), e.g. below 2c at 50 %.
+        """
+        return bool(self.score_remissions) and not self.fell_by(response_line(self.scale))
 
     def as_json(self) -> dict[str, Any]:
         bands = {band_set.id: band.id for band_set, band in self.bands}

@@ -35,6 +35,7 @@ class Remission:
     rule: Rule
     at_most: int | None = None
     fall_percent: int | None = None
+    note: str = ""  # the visible warning a convention that is not verified for this scale needs
 
     def text(self) -> str:
         if self.at_most is not None:
@@ -80,6 +81,7 @@ SNAITH = Rule(("snaith1986",), S)
 # The secondary text gives the cut-points 12, 24, 35 only; the names follow Snaith's by analogy.
 SNAITH_ALT = Rule(("snaith1986",), D)
 STARD_RELAPSE = Rule(("rush2006",), P)  # QIDS-SR16 >= 11 after a remission (Rush 2006)
+RIEDEL_BDI = "BDI (version not stated)"  # H11: Riedel 2010 names "the BDI" only
 
 HAMD17 = Scale(
     "hamd17", "HAM-D 17", "Hamilton Depression Rating Scale, 17 items", "depression", 0, 52,
@@ -127,8 +129,9 @@ MADRS = Scale(
                   Rule(("hawley2002", "zimmerman2004"), P), at_most=9),
         Remission("saint_lt11", "SAINT trial, below 11, Cole 2020", Rule(("cole2020",), P),
                   at_most=10),
-        Remission("esketamine_le12", "Esketamine trials, not verified", Rule((), R),
-                  at_most=12),
+        # A2.6 and H16: read in the TRANSFORM analyses' Table 2 footnote (no longer RECALLED).
+        Remission("esketamine_le12", "Esketamine, TRANSFORM analyses",
+                  Rule(("clinpharmacolther2020",), P), at_most=12),
     ),
     riedel_response=46, riedel_name="MADRS",
 )  # fmt: skip
@@ -180,10 +183,17 @@ BDI2 = Scale(
                        ("severe", "Severe", 29, 63))),
     ),
     remission=(
-        Remission("riedel2010_le12", "Riedel 2010, for 'the BDI'", Rule(("riedel2010",), P),
-                  at_most=12),
+        # H11: the abstract says "BDI cut-off <=12" and does not name the version, so applying
+        # it to the BDI-II is NOT FOUND, and the row says so.
+        Remission("riedel2010_le12", f"Riedel 2010, {RIEDEL_BDI}",
+                  Rule(("riedel2010",), NOT_FOUND), at_most=12,
+                  note=("Not verified against the original: Riedel 2010's abstract gives a "
+                        "remission cut-off of 12 or less for 'the BDI' and does not say whether "
+                        "it was the BDI-I or the BDI-II (version not stated). It is shown beside "
+                        "this BDI-II score so that the two can be compared, not as a verified "
+                        "BDI-II rule.")),
     ),
-    riedel_response=47, riedel_name="BDI",
+    riedel_response=47, riedel_name=RIEDEL_BDI,
 )  # fmt: skip
 
 YBOCS = Scale(

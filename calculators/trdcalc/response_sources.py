@@ -7,7 +7,7 @@ Where the evidence file records no DOI, the link searches PubMed and the citatio
 from __future__ import annotations
 
 from .schema import Source
-from .sources import RYBAK_2021, SFORZINI_2022
+from .sources import RUSH_2006, RYBAK_2021, SFORZINI_2022
 
 
 def _pubmed(term: str) -> str:
@@ -27,10 +27,7 @@ SOURCES = (
            "Riedel M, et al. Response and remission criteria in major depression: a validation of "
            "current practice. J Psychiatr Res 2010;44(15):1063-1068 (abstract read).",
            doi="10.1016/j.jpsychires.2010.03.006"),
-    Source("rush2006", "Rush 2006",
-           "Rush AJ, Trivedi MH, Wisniewski SR, et al. Acute and longer-term outcomes in depressed "
-           "outpatients requiring one or several treatment steps: a STAR*D report. Am J "
-           "Psychiatry 2006;163(11):1905-1917.", doi="10.1176/ajp.2006.163.11.1905"),
+    RUSH_2006,
     Source("zimmerman2013", "Zimmerman 2013",
            "Zimmerman M, et al. Severity classification on the Hamilton Depression Rating Scale. "
            "J Affect Disord 2013;150(2):384-388 (abstract read).",
@@ -44,18 +41,27 @@ SOURCES = (
            "the alternative cut-points 12, 24 and 35; the paper itself was not read. No DOI "
            "recorded; the link searches PubMed.",
            url=_pubmed("Snaith 1986 Montgomery Asberg grade scores")),
+    # H12: the title and PMID are from the PubMed record; the DOI is RECALLED, so none is given.
     Source("hawley2002", "Hawley 2002",
-           "Hawley CJ, Gale TM, Sivakumaran T. A MADRS cut-off for remission. J Affect Disord "
-           "2002 (abstract read). No DOI recorded; the link searches PubMed.",
-           url=_pubmed("Hawley Gale Sivakumaran 2002 MADRS")),
+           "Hawley CJ, Gale TM, Sivakumaran T. Defining remission by cut off score on the MADRS: "
+           "selecting the optimal value. J Affect Disord 2002;72(2):177-184. PMID 12200208 "
+           "(PubMed record and abstract read; its DOI is not verified, so none is given).",
+           url="https://pubmed.ncbi.nlm.nih.gov/12200208/"),
+    # H13: the title and PMID are from the PubMed record; co-authors and DOI are RECALLED.
     Source("zimmerman2004", "Zimmerman 2004",
-           "Zimmerman M, et al. MADRS cut-offs for remission. J Clin Psychiatry 2004;65(2):163-168 "
-           "(abstract read). No DOI recorded; the link searches PubMed.",
-           url=_pubmed("Zimmerman 2004 Montgomery Asberg remission cutoff")),
+           "Zimmerman M, et al. Defining remission on the Montgomery-Asberg depression rating "
+           "scale. J Clin Psychiatry 2004;65(2):163-168. PMID 15003068 (PubMed record and "
+           "abstract read; its DOI is not verified, so none is given).",
+           url="https://pubmed.ncbi.nlm.nih.gov/15003068/"),
     Source("cole2020", "Cole 2020",
-           "Cole EJ, et al. Stanford Accelerated Intelligent Neuromodulation Therapy (SAINT) for "
-           "treatment-resistant depression. Am J Psychiatry 2020 (abstract read).",
+           "Cole EJ, et al. Stanford Accelerated Intelligent Neuromodulation Therapy for "
+           "treatment-resistant depression (SAINT). Am J Psychiatry 2020 (abstract read).",
            doi="10.1176/appi.ajp.2019.19070720"),
+    # A2.6 and H16: remission = MADRS <= 12 in these TRANSFORM analyses (Table 2 footnote).
+    Source("clinpharmacolther2020", "Clin Pharmacol Ther 2020",
+           "Analyses of the TRANSFORM esketamine trials (authors and title not recorded in the "
+           "evidence file). Clin Pharmacol Ther 2020;109(2):536-546, PMC7894501, Tables 1-2 and "
+           "the footnote of Table 2 (read).", doi="10.1002/cpt.2024"),
     Source("kroenke2001", "Kroenke 2001",
            "Kroenke K, Spitzer RL, Williams JBW. The PHQ-9: validity of a brief depression "
            "severity measure. J Gen Intern Med 2001;16(9):606-613.",
@@ -66,21 +72,26 @@ SOURCES = (
            url=_pubmed("Beck Steer Brown 1996 BDI-II")),
     Source("wiles2013", "Wiles 2013",
            "Wiles N, et al. Cognitive behavioural therapy as an adjunct to pharmacotherapy for "
-           "primary care based patients with treatment resistant depression (CoBalT). Lancet "
-           "2013;381(9864):375-384.", doi="10.1016/S0140-6736(12)61552-9"),
+           "primary care based patients with treatment resistant depression: results of the "
+           "CoBalT randomised controlled trial. Lancet 2013;381(9864):375-384.",
+           doi="10.1016/S0140-6736(12)61552-9"),
+    # H14: title, authors and DOI VERIFIED-P (PMC3959901).
     Source("farris2013", "Farris 2013",
-           "Farris SG, et al. Empirically defining response, remission and wellness on the Y-BOCS. "
-           "J Clin Psychiatry 2013;74(7):685-690 (abstract read).", doi="10.4088/JCP.12m07789"),
+           "Farris SG, McLean CP, Van Meter PE, Simpson HB, Foa EB. Treatment response, symptom "
+           "remission, and wellness in obsessive-compulsive disorder. J Clin Psychiatry "
+           "2013;74(7):685-690, PMC3959901 (abstract read).", doi="10.4088/JCP.12m07789"),
+    # H15: title and DOI from the PubMed record; the co-authors are RECALLED, so "et al.".
     Source("storch2011", "Storch 2011",
-           "Storch EA, et al. Response and remission on the Y-BOCS in adults with OCD. Psychiatry "
-           "Res 2011;185(3):394-401 (abstract read). No DOI recorded; the link searches PubMed.",
-           url=_pubmed("Storch 2011 Psychiatry Res Yale-Brown response remission")),
+           "Storch EA, et al. Refining clinical judgment of treatment outcome in "
+           "obsessive-compulsive disorder. Psychiatry Res 2011;185(3):394-401 (abstract read).",
+           doi="10.1016/j.psychres.2010.08.021"),
+    # The evidence files record no title for these two: the topic is given instead.
     Source("pallanti2006", "Pallanti 2006",
-           "Pallanti S, Quercioli L. Treatment-refractory obsessive-compulsive disorder. Prog "
-           "Neuropsychopharmacol Biol Psychiatry 2006;30(3):400-412 (abstract read; thresholds "
-           "not read).", doi="10.1016/j.pnpbp.2005.11.028"),
+           "Pallanti S, Quercioli L. Prog Neuropsychopharmacol Biol Psychiatry "
+           "2006;30(3):400-412: treatment-refractory obsessive-compulsive disorder, operational "
+           "definitions (abstract read; thresholds not read).", doi="10.1016/j.pnpbp.2005.11.028"),
     Source("mataixcols2016", "Mataix-Cols 2016",
-           "Mataix-Cols D, et al. Towards an international expert consensus for defining "
-           "treatment response, remission, recovery and relapse in OCD. World Psychiatry "
-           "2016;15(1):80-81 (definitions paragraph not read).", doi="10.1002/wps.20299"),
+           "Mataix-Cols D, et al. World Psychiatry 2016;15(1):80-81: an international expert "
+           "consensus on defining response, remission, recovery and relapse in OCD (definitions "
+           "paragraph not read).", doi="10.1002/wps.20299"),
 )  # fmt: skip

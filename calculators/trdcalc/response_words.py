@@ -22,6 +22,7 @@ from .response_rules import (
     YBOCS_RESEARCH,
     YBOCS_RESPONSE,
     category_rule,
+    response_line,
 )
 from .response_scales import NOT_FOUND, SCALES, STARD_RELAPSE
 from .result import Result, Row, row
@@ -120,7 +121,7 @@ def _rows(found: Outcome) -> tuple[Row, ...]:
 
 
 def _warnings(found: Outcome) -> list[str]:
-    """The visible "not verified" notes for every RECALLED rule this result shows."""
+    """The visible notes: every rule shown that is not verified, a rising score, a low start."""
     notes = []
     if found.scale.family == "ocd":
         notes.append(
@@ -135,12 +136,7 @@ def _warnings(found: Outcome) -> list[str]:
                 "recalled (Pallanti 2006; Mataix-Cols 2016 consensus). What is verified is that a "
                 f"fall below {YBOCS_RESPONSE} % is not a response (Farris 2013)."
             )
-    if found.scale.id == "madrs":
-        notes.append(
-            "Not verified against the original: remission at a MADRS of 12 or less in the "
-            "esketamine trials is recalled, not read in the trial reports. It is shown only so "
-            "that the disagreement is visible."
-        )
+    notes.extend(r.note for r, _ in found.remission if r.note)
     if any(not band.rule.verified for _, band in found.bands):
         notes.append(
             "Not verified against the original: in the Zimmerman 2013 HAM-D set only the "
@@ -152,7 +148,23 @@ def _warnings(found: Outcome) -> list[str]:
             f"The score is higher than at baseline: symptoms are {-found.percent:.1f} % worse on "
             "this scale. A rising score is worth raising with a clinician."
         )
+    if found.remission_without_response:
+        notes.append(_floor_note(found))
     return notes
+
+
+def _floor_note(found: Outcome) -> str:
+    """Why a remission can come without a response: the baseline was already low."""
+    cut = found.score_remissions[0]
+    change = f"a fall of {found.percent:.1f} %" if found.percent >= 0 else "a rise"
+    return (
+        f"Remission without response: a score of {found.current} counts as remission under "
+        f"{cut.name} ({cut.text()}), but {change} is short of the "
+        f"{response_line(found.scale)} % response line, because the baseline of "
+        f"{found.baseline} was already low. From a low start a small change reaches the "
+        "remission line, so this says more about how low the score is now than about how much "
+        "it has changed."
+    )
 
 
 def _disagreements(found: Outcome) -> list[str]:
@@ -212,10 +224,15 @@ def _clinical(found: Outcome) -> str:
             f"≥ {RESPONSE} % response, {PARTIAL}-{RESPONSE - 1} % partial, < {PARTIAL} % "
             "non-response, after Desseilles 2011"
         )
+    floor = (
+        " This is remission without response: the baseline was already low."
+        if found.remission_without_response
+        else ""
+    )
     return (
         f"{scale.label}: percent improvement {percent:.1f} % ({rule}): "
         f"{CATEGORY_LABELS[found.category].lower()}. Current score band: {band_text}. Remission "
-        f"under {met} of {total} convention(s) listed."
+        f"under {met} of {total} convention(s) listed.{floor}"
     )
 
 

@@ -81,14 +81,31 @@ def test_every_convention_is_reported_with_the_right_shape(inputs):
 @given(valid())
 def test_unverified_rules_always_carry_a_visible_warning(inputs):
     result = run(inputs)
-    shown = [row for row in result["details"] if row["confidence"] in ("RECALLED", "NOT FOUND")]
     notes = [w for w in result["warnings"] if w.startswith("Not verified")]
-    if inputs["scale"] in ("ybocs", "madrs") or any(
-        row["confidence"] == "RECALLED" for row in shown
-    ):
+    recalled = [row for row in result["details"] if row["confidence"] == "RECALLED"]
+    if inputs["scale"] == "ybocs" or recalled:
         assert notes
-    if inputs["scale"] == "madrs":
-        assert any("esketamine" in w for w in notes)
+    # A remission rule applied to a scale version it was not read for (H11) says so.
+    applied = [
+        row
+        for row in result["details"]
+        if row["confidence"] == "NOT FOUND" and row["key"].startswith("remission_")
+    ]
+    for row in applied:
+        assert any("version" in note for note in notes), row
+    if inputs["scale"] == "bdi2":
+        assert applied
+        assert "version not stated" in applied[0]["label"]
+
+
+@given(valid())
+def test_remission_without_response_is_explained(inputs):
+    result = run(inputs)
+    score_cut = any(
+        met and not key.startswith("storch2011_fall") for key, met in result["remission"].items()
+    )
+    explained = any(w.startswith("Remission without response") for w in result["warnings"])
+    assert explained == (score_cut and result["category"] != "response")
 
 
 @given(valid())
