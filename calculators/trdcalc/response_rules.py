@@ -1,8 +1,10 @@
-"""The response calculator's rules: percent change, change category, band and remission.
+"""The response calculator's rules: percent change, change category, band, remission, TRRIP.
 
-Pure functions of the scale data (`response_scales.py`) and two scores; no prose. Every
-threshold is a named constant that `response_words.py` also uses for its sentences.
-Comparisons are exact integer arithmetic; the percentage is rounded for display only.
+Pure functions of the scale data (`response_scales.py`, `response_cgi_psychosis.py`) and two
+scores; no prose. Every threshold is a named constant that the words modules also use for their
+sentences. Comparisons are exact integer arithmetic; percentages are rounded for display only.
+Three kinds of outcome: a percent change (depression and OCD scales), a percent change after
+subtracting the scale's minimum (PANSS, BPRS), and a rating (CGI-S, CGI-I).
 """
 
 from __future__ import annotations
@@ -10,7 +12,30 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .response_scales import SCALE_BY_ID, P, R, Remission, Scale
+from .response_cgi_psychosis import (
+    BPRS,
+    BPRS_0_6,
+    CGI_I,
+    CGI_I_RESPONSE,
+    CGI_S,
+    PANSS,
+    SUZUKI_ILL,
+    TRRIP_NONRESPONSE,
+)
+from .response_scales import (
+    BDI2,
+    HAMD17,
+    HAMD21,
+    HAMD24,
+    MADRS,
+    PHQ9,
+    QIDS_SR16,
+    YBOCS,
+    P,
+    R,
+    Remission,
+    Scale,
+)
 from .schema import Rule
 
 if TYPE_CHECKING:
@@ -19,6 +44,17 @@ if TYPE_CHECKING:
     from .response_scales import BandSet
     from .schema import Band
 
+# The form's order: the depression scales (HAM-D 21 and 24 beside 17), the CGI, then the
+# Y-BOCS and the psychosis scales. The six first ids are the site plan's.
+SCALES = (HAMD17, HAMD21, HAMD24, MADRS, PHQ9, QIDS_SR16, BDI2, CGI_S, CGI_I, YBOCS, PANSS,
+          BPRS, BPRS_0_6)  # fmt: skip
+SCALE_BY_ID = {scale.id: scale for scale in SCALES}
+
+CATEGORY_LABELS = {  # the category ids of the site plan, and their names
+    "response": "Response",
+    "partial_response": "Partial response",
+    "nonresponse": "Non-response",
+}
 RESPONSE, PARTIAL = 50, 25  # Desseilles 2011 (percent fall)
 YBOCS_RESPONSE, YBOCS_RESEARCH = 35, 45  # Farris 2013; Storch 2011 research use
 
@@ -32,9 +68,14 @@ STORCH_RESEARCH = Rule(("storch2011",), P)  # Y-BOCS response 45 % (research)
 YBOCS_PARTIAL = Rule(("pallanti2006", "mataixcols2016"), R)  # 25 to < 35 %; < 25 % non-response
 
 
-def fell_by(baseline: int, current: int, percent: float) -> bool:
-    """Exact integer test of (baseline - current) / baseline * 100 >= percent (no rounding)."""
-    return 100 * (baseline - current) >= percent * baseline
+def fell_by(baseline: int, current: int, percent: float, minimum: int = 0) -> bool:
+    """Exact test of (baseline - current) / (baseline - minimum) * 100 >= percent (no rounding)."""
+    return 100 * (baseline - current) >= percent * (baseline - minimum)
+
+
+def percent_change(baseline: int, current: int, minimum: int = 0) -> float:
+    """The fall from baseline in percent of (baseline - minimum), rounded for display."""
+    return round(100 * (baseline - current) / (baseline - minimum), 1)
 
 
 def remitted(convention: Remission, baseline: int, current: int) -> bool:
@@ -44,15 +85,15 @@ def remitted(convention: Remission, baseline: int, current: int) -> bool:
     return fell_by(baseline, current, convention.fall_percent or 0)
 
 
+def response_line(scale: Scale) -> int:
+    """The percent fall that counts as a response on this scale."""
+    return YBOCS_RESPONSE if scale.family == "ocd" else RESPONSE
+
+
 def _three_way(baseline: int, current: int, response_at: int) -> str:
     if fell_by(baseline, current, response_at):
         return "response"
     return "partial_response" if fell_by(baseline, current, PARTIAL) else "nonresponse"
-
-
-def response_line(scale: Scale) -> int:
-    """The percent fall that counts as a response on this scale."""
-    return YBOCS_RESPONSE if scale.family == "ocd" else RESPONSE
 
 
 def categorise(scale: Scale, baseline: int, current: int) -> dict[str, str]:
@@ -83,9 +124,19 @@ def category_rule(key: str, category: str) -> Rule:
     return STORCH_RESEARCH if key == "storch2011_research" else RYBAK
 
 
+def _head(scale: Scale, percent: float | None, category: str | None) -> dict[str, Any]:
+    """The keys every response result starts with, in the site plan's order."""
+    return {
+        "scale": scale.id,
+        "scale_range": [scale.low, scale.high],
+        "percent_improvement": percent,
+        "category": category,
+    }
+
+
 @dataclass(frozen=True)
-class Outcome:
-    """What one pair of scores gives on one scale, before it is put into words."""
+class ChangeOutcome:
+    """A percent change on a depression or OCD scale, with every convention's reading."""
 
     scale: Scale
     baseline: int
@@ -122,27 +173,133 @@ class Outcome:
     def as_json(self) -> dict[str, Any]:
         bands = {band_set.id: band.id for band_set, band in self.bands}
         severity = bands if len(bands) > 1 else next(iter(bands.values()), None)
-        return {
-            "scale": self.scale.id,
-            "scale_range": [self.scale.low, self.scale.high],
-            "percent_improvement": self.percent,
-            "category": self.category,
+        return _head(self.scale, self.percent, self.category) | {
             "categories": dict(self.categories),
             "severity_band": severity,
             "remission": {r.id: met for r, met in self.remission},
         }
 
 
-def evaluate(values: Mapping[str, Any]) -> Outcome:
-    """Percent improvement, category, severity band(s) and remission under every convention."""
-    scale = SCALE_BY_ID[values["scale"]]
-    baseline, current = values["baseline"], values["current"]
-    return Outcome(
+@dataclass(frozen=True)
+class CorrectedOutcome:
+    """A percent change on the PANSS or BPRS, with and without the scale's minimum subtracted.
+
+    `nonresponse` and `line` hold TRRIP's verdict (a fall below 20 %) and the highest score
+    that is still a 20 % fall, each as (corrected, uncorrected).
+    """
+
+    scale: Scale
+    baseline: int
+    current: int
+    percent: float  # minimum subtracted (E9, E10)
+    uncorrected: float
+    nonresponse: tuple[bool, bool]
+    line: tuple[int, int]
+
+    def as_json(self) -> dict[str, Any]:
+        return _head(self.scale, self.percent, None) | {
+            "categories": {},
+            "severity_band": None,
+            "remission": {},
+            "percent_improvement_uncorrected": self.uncorrected,
+            "minimum_subtracted": self.scale.minimum,
+            "trrip_nonresponse": dict(
+                zip(("corrected", "uncorrected"), self.nonresponse, strict=True)
+            ),
+            "trrip_line": dict(zip(("corrected", "uncorrected"), self.line, strict=True)),
+        }
+
+
+def twenty_percent_line(baseline: int, minimum: int) -> int:
+    """The highest score that is still a fall of TRRIP's 20 % (clinical-evidence-2.md E20)."""
+    needed = -(-TRRIP_NONRESPONSE * (baseline - minimum) // 100)  # ceiling, in whole points
+    return baseline - needed
+
+
+def _corrected(scale: Scale, baseline: int, current: int) -> CorrectedOutcome:
+    minimum = scale.minimum
+    return CorrectedOutcome(
         scale=scale,
         baseline=baseline,
         current=current,
-        percent=round(100 * (baseline - current) / baseline, 1),
+        percent=percent_change(baseline, current, minimum),
+        uncorrected=percent_change(baseline, current),
+        nonresponse=(
+            not fell_by(baseline, current, TRRIP_NONRESPONSE, minimum),
+            not fell_by(baseline, current, TRRIP_NONRESPONSE),
+        ),
+        line=(twenty_percent_line(baseline, minimum), twenty_percent_line(baseline, 0)),
+    )
+
+
+@dataclass(frozen=True)
+class CgiSOutcome:
+    """Two CGI-S ratings: the band (anchor) of each, remission at 1, Suzuki's line at 4."""
+
+    scale: Scale
+    baseline: int
+    current: int
+    bands: tuple[Band, Band]  # (baseline, current)
+    remission: tuple[tuple[Remission, bool], ...]
+    at_least_moderately_ill: bool
+
+    def as_json(self) -> dict[str, Any]:
+        return _head(self.scale, None, None) | {
+            "categories": {},
+            "severity_band": self.bands[1].id,
+            "remission": {r.id: met for r, met in self.remission},
+            "baseline_band": self.bands[0].id,
+            "change_points": self.baseline - self.current,
+            "at_least_moderately_ill": self.at_least_moderately_ill,
+        }
+
+
+@dataclass(frozen=True)
+class CgiIOutcome:
+    """One CGI-I rating: its anchor, and response at CGI-I <= 2 (Riedel 2010)."""
+
+    scale: Scale
+    baseline: int | None  # not used: the CGI-I rates change itself
+    current: int
+    anchor: Band
+    category: str
+
+    def as_json(self) -> dict[str, Any]:
+        return _head(self.scale, None, self.category) | {
+            "categories": {"riedel2010_cgi_i": self.category},
+            "severity_band": None,
+            "remission": {},
+            "cgi_i_rating": self.anchor.id,
+        }
+
+
+Outcome = ChangeOutcome | CorrectedOutcome | CgiSOutcome | CgiIOutcome
+
+
+def _band(bands: tuple[Band, ...], score: int) -> Band:
+    return next(band for band in bands if band.holds(score))
+
+
+def evaluate(values: Mapping[str, Any]) -> Outcome:
+    """Read one pair of scores on one scale under every convention that applies to it."""
+    scale = SCALE_BY_ID[values["scale"]]
+    baseline, current = values["baseline"], values["current"]
+    if scale.family == "psychosis":
+        return _corrected(scale, baseline, current)
+    if scale.family == "cgi_i":
+        category = "response" if current <= CGI_I_RESPONSE else "nonresponse"
+        return CgiIOutcome(scale, baseline, current, _band(scale.anchors, current), category)
+    remission = tuple((r, remitted(r, baseline, current)) for r in scale.remission)
+    if scale.family == "cgi_s":
+        bands = scale.band_sets[0].bands
+        pair = (_band(bands, baseline), _band(bands, current))
+        return CgiSOutcome(scale, baseline, current, pair, remission, current >= SUZUKI_ILL)
+    return ChangeOutcome(
+        scale=scale,
+        baseline=baseline,
+        current=current,
+        percent=percent_change(baseline, current),
         categories=tuple(categorise(scale, baseline, current).items()),
-        bands=tuple((s, next(b for b in s.bands if b.holds(current))) for s in scale.band_sets),
-        remission=tuple((r, remitted(r, baseline, current)) for r in scale.remission),
+        bands=tuple((s, _band(s.bands, current)) for s in scale.band_sets),
+        remission=remission,
     )

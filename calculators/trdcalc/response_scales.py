@@ -1,8 +1,10 @@
-"""The rating scales of the response calculator, as data: ranges, bands, remission cut-offs.
+"""The depression and OCD scales of the response calculator, as data: ranges, bands, remission.
 
 Each number sits beside the rule it comes from (the sources and confidence labels of
-clinical-evidence.md sections 3.1-3.3 and 10); the citations themselves are in
-`response_sources.py`, and the rules that use these numbers in `response_rules.py`.
+clinical-evidence.md sections 3.1-3.3 and 10, and clinical-evidence-2.md E14 for the HAM-D 21
+and 24); the citations themselves are in `response_sources.py`, and the rules that use these
+numbers in `response_rules.py`. The CGI and the psychosis scales are in
+`response_cgi_psychosis.py`.
 Each scale also names the lowest baseline the calculator turns into a percentage (DERIVED: a
 baseline inside the scale's no-symptom band has too little to improve on).
 """
@@ -47,9 +49,12 @@ class Remission:
 class Scale:
     """A rating scale: its range, the lowest baseline worth a percentage, bands and remission.
 
-    `family` says which change rules apply: "depression" (50 % / 25 %) or "ocd" (Y-BOCS lines).
-    `riedel_response` is the fall that best matched a CGI-I of 2 or less in Riedel 2010, where
-    that paper reports one for this scale; `relapse_at` a relapse line after a remission.
+    `family` says which rules apply: "depression" (50 % / 25 %), "ocd" (Y-BOCS lines),
+    "psychosis" (the scale's minimum subtracted, TRRIP's 20 %), "cgi_s" or "cgi_i" (a rating,
+    no percentage). `riedel_response` is the fall that best matched a CGI-I of 2 or less in
+    Riedel 2010, where that paper reports one for this scale; `relapse_at` a relapse line after
+    a remission. `minimum` is the no-symptom total a psychosis scale subtracts, with its rule.
+    `no_remission` and `no_bands` say why a scale has none (nothing is borrowed from another).
     """
 
     id: str
@@ -68,6 +73,14 @@ class Scale:
     riedel_response: int | None = None
     riedel_name: str = ""
     relapse_at: int | None = None
+    choice_note: str = ""  # after the label in the form's choice ("for OCD")
+    minimum: int = 0
+    minimum_rule: Rule | None = None
+    minimum_note: str = ""
+    anchors: tuple[Band, ...] = ()  # CGI-I: the wording of each point (not a severity band)
+    no_remission: str = ""
+    no_bands: str = "no band set was read for this site"
+    notes: tuple[str, ...] = ()  # visible warnings for rules of this scale not verified
 
 
 def _bands(rule: Rule, *spec: tuple[str, str, int, int]) -> tuple[Band, ...]:
@@ -136,6 +149,40 @@ MADRS = Scale(
     riedel_response=46, riedel_name="MADRS",
 )  # fmt: skip
 
+# E14 (VERIFIED-P): the ids-qids.org table's HAM-D 21 and 24 bands. E15 (which items the two
+# versions add) is RECALLED, so the ranges are the top of that table, not a sum of item maxima.
+HAMD21 = Scale(
+    "hamd21", "HAM-D 21", "Hamilton Depression Rating Scale, 21 items", "depression", 0, 64,
+    IDSQIDS, "the top of the ids-qids.org equivalence table; the 4 added items were not read",
+    9, "0-8 is 'none' in the ids-qids.org table", Rule(("idsqids",), D),
+    band_sets=(
+        BandSet("idsqids", "ids-qids.org equivalence table",
+                _bands(IDSQIDS, ("none", "None", 0, 8), ("mild", "Mild", 9, 15),
+                       ("moderate", "Moderate", 16, 22), ("severe", "Severe", 23, 28),
+                       ("very_severe", "Very severe", 29, 64))),
+    ),
+    # Riedel 2010 rated the HAM-D 21 itself: remission <= 7, and a 47 % fall matched CGI-I <= 2.
+    remission=(
+        Remission("riedel2010_le7", "Riedel 2010, ROC-derived", Rule(("riedel2010",), P),
+                  at_most=7),
+    ),
+    riedel_response=47, riedel_name="HAM-D 21",
+)  # fmt: skip
+
+HAMD24 = Scale(
+    "hamd24", "HAM-D 24", "Hamilton Depression Rating Scale, 24 items", "depression", 0, 75,
+    IDSQIDS, "the top of the ids-qids.org equivalence table; the 7 added items were not read",
+    10, "0-9 is 'none' in the ids-qids.org table", Rule(("idsqids",), D),
+    band_sets=(
+        BandSet("idsqids", "ids-qids.org equivalence table",
+                _bands(IDSQIDS, ("none", "None", 0, 9), ("mild", "Mild", 10, 18),
+                       ("moderate", "Moderate", 19, 26), ("severe", "Severe", 27, 34),
+                       ("very_severe", "Very severe", 35, 75))),
+    ),
+    no_remission=("no remission cut-off for the HAM-D 24 was read for this site; the HAM-D 17's "
+                  "and HAM-D 21's are not borrowed"),
+)  # fmt: skip
+
 PHQ9 = Scale(
     "phq9", "PHQ-9", "Patient Health Questionnaire, 9 items", "depression", 0, 27,
     Rule(("kroenke2001",), P), "9 items scored 0-3",
@@ -200,6 +247,7 @@ YBOCS = Scale(
     "ybocs", "Y-BOCS", "Yale-Brown Obsessive Compulsive Scale (OCD)", "ocd", 0, 40,
     Rule((), R), "10 items scored 0-4, recalled, not read in a source",
     13, "12 or less is 'wellness' in Farris 2013", Rule(("farris2013",), D),
+    choice_note="for OCD",
     remission=(
         Remission("farris2013_le14", "Farris 2013, and Storch 2011 research use",
                   Rule(("farris2013", "storch2011"), P), at_most=14),
@@ -210,5 +258,4 @@ YBOCS = Scale(
     ),
 )  # fmt: skip
 
-SCALES = (HAMD17, MADRS, PHQ9, QIDS_SR16, BDI2, YBOCS)
-SCALE_BY_ID = {scale.id: scale for scale in SCALES}
+DEPRESSION_AND_OCD = (HAMD17, MADRS, PHQ9, QIDS_SR16, BDI2, YBOCS, HAMD21, HAMD24)

@@ -1,13 +1,13 @@
 """The publications behind the response calculator's rules, each cited once.
 
-Citations follow clinical-evidence.md section 12 and clinical-evidence-2.md sections H and I.
+Citations follow clinical-evidence.md section 12 and clinical-evidence-2.md sections E, H and I.
 Where the evidence file records no DOI, the link searches PubMed and the citation says so.
 """
 
 from __future__ import annotations
 
 from .schema import Source
-from .sources import RUSH_2006, RYBAK_2021, SFORZINI_2022
+from .sources import HOWES_2017, NEUROBIOL_DIS_2018, RUSH_2006, RYBAK_2021, SFORZINI_2022
 
 
 def _pubmed(term: str) -> str:
@@ -94,4 +94,29 @@ SOURCES = (
            "Mataix-Cols D, et al. World Psychiatry 2016;15(1):80-81: an international expert "
            "consensus on defining response, remission, recovery and relapse in OCD (definitions "
            "paragraph not read).", doi="10.1002/wps.20299"),
+    # clinical-evidence-2.md E1-E3: the CGI's items and anchors (secondary sources).
+    Source("psychiatrictimes", "Psychiatric Times",
+           "Psychiatric Times. Clinical Global Impressions scale (CGI): three items and no "
+           "global total; severity (CGI-S) and improvement (CGI-I) each rated on 7 points "
+           "(secondary source).", url="https://psychiatrictimes.com/view/clinical-global-impressions-scale-cgi"),
+    Source("hypersomniafoundation", "Hypersomnia Foundation",
+           "Hypersomnia Foundation glossary: the wording of the CGI-S and CGI-I points "
+           "(secondary source).",
+           url="https://www.hypersomniafoundation.org/glossary/clinical-global-impression-improvement-scale/"),
+    Source("suzuki2012", "Suzuki 2012",
+           "Suzuki T, et al. Psychiatry Res 2012;197(1-2):1-6: a proposed definition of "
+           "treatment-resistant schizophrenia, with CGI-S of 4 or more (abstract read)."),
+    # E9, E10, E13: the PANSS minimum of 30 and why it is subtracted.
+    Source("obermeier2010", "Obermeier 2010",
+           "Obermeier M, Mayr A, Schennach-Wolff R, Seemüller F, Möller HJ, Riedel M. Should the "
+           "PANSS be rescaled? Schizophr Bull 2010 (online 2009) (abstract read).",
+           doi="10.1093/schbul/sbp124"),
+    Source("leucht2010", "Leucht 2010",
+           "Leucht S, Kissling W, Davis JM. The PANSS should be rescaled. Schizophr Bull "
+           "2010;36(3):461-462, PMC2879684 (read).", doi="10.1093/schbul/sbq016"),
+    Source("furukawa2015", "Furukawa 2015",
+           "Furukawa TA, et al. JAMA Psychiatry 2015: PANSS total range 30-210 (abstract read; "
+           "its address was not recorded)."),
+    HOWES_2017,
+    NEUROBIOL_DIS_2018,
 )  # fmt: skip

@@ -1,7 +1,9 @@
-"""The response calculator's words: an outcome as rows, headline, readings, notes and table.
+"""The response calculator's words for a percent change on a depression or OCD scale.
 
 Written from the outcome and from the same named constants the rules use
-(`response_rules.py`, `response_scales.py`), so a threshold is never typed twice.
+(`response_rules.py`, `response_scales.py`), so a threshold is never typed twice. The CGI and
+psychosis outcomes are put into words by `response_words_cgi_psychosis.py`; `describe` sends
+each outcome to its own words.
 """
 
 from __future__ import annotations
@@ -9,34 +11,25 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .response_rules import (
-    DESSEILLES,
-    FARRIS,
+    CATEGORY_LABELS,
     FORMULA,
-    NON_25,
     PARTIAL,
     RESPONSE,
     RIEDEL,
-    RYBAK,
-    STORCH_RESEARCH,
-    YBOCS_PARTIAL,
     YBOCS_RESEARCH,
     YBOCS_RESPONSE,
+    ChangeOutcome,
     category_rule,
     response_line,
 )
-from .response_scales import NOT_FOUND, SCALES, STARD_RELAPSE
+from .response_scales import NOT_FOUND, STARD_RELAPSE
+from .response_words_cgi_psychosis import describe_cgi_i, describe_cgi_s, describe_corrected
 from .result import Result, Row, row
-from .schema import Rule, TableRow
+from .schema import Rule
 
 if TYPE_CHECKING:
     from .response_rules import Outcome
-    from .response_scales import BandSet, Scale
 
-CATEGORY_LABELS = {
-    "response": "Response",
-    "partial_response": "Partial response",
-    "nonresponse": "Non-response",
-}
 CATEGORY_ROWS = {
     "desseilles2011": (
         "Desseilles 2011",
@@ -55,11 +48,22 @@ CATEGORY_ROWS = {
     ),
     "storch2011_research": ("Y-BOCS, research use (Storch 2011)", f"≥ {YBOCS_RESEARCH} % response"),
 }
-NO_BANDS = Rule((), NOT_FOUND)  # no Y-BOCS severity bands in the evidence file
+NO_RULE = Rule((), NOT_FOUND)  # no bands (Y-BOCS, PANSS, BPRS) or remission rule (HAM-D 24) read
 
 
 def describe(outcome: Outcome) -> Result:
-    """The outcome in words: rows, headline, clinical and plain readings, notes."""
+    """Any outcome of the response calculator in words: each kind of outcome has its own."""
+    if isinstance(outcome, ChangeOutcome):
+        return describe_change(outcome)
+    if outcome.scale.family == "cgi_s":
+        return describe_cgi_s(outcome)
+    if outcome.scale.family == "cgi_i":
+        return describe_cgi_i(outcome)
+    return describe_corrected(outcome)
+
+
+def describe_change(outcome: ChangeOutcome) -> Result:
+    """A percent change in words: rows, headline, clinical and plain readings, notes."""
     rows = _rows(outcome)
     rules = tuple(r.rule for r in rows)
     if outcome.scale.riedel_response is not None:
@@ -76,23 +80,27 @@ def describe(outcome: Outcome) -> Result:
     )
 
 
-def _headline(found: Outcome) -> str:
+def _headline(found: ChangeOutcome) -> str:
     met, total = _met(found)
     change = (
         f"{found.percent:.1f} % better" if found.percent >= 0 else f"{-found.percent:.1f} % worse"
     )
+    remission = (
+        f"remission under {met} of {total} convention{'s' if total > 1 else ''}"
+        if total
+        else "no remission cut-off read for this scale"
+    )
     return (
         f"{found.scale.label} {found.baseline} → {found.current}: {change}, "
-        f"{CATEGORY_LABELS[found.category].lower()}; remission under {met} of {total} "
-        f"convention{'s' if total > 1 else ''}"
+        f"{CATEGORY_LABELS[found.category].lower()}; {remission}"
     )
 
 
-def _met(found: Outcome) -> tuple[int, int]:
+def _met(found: ChangeOutcome) -> tuple[int, int]:
     return sum(met for _, met in found.remission), len(found.remission)
 
 
-def _rows(found: Outcome) -> tuple[Row, ...]:
+def _rows(found: ChangeOutcome) -> tuple[Row, ...]:
     """The breakdown rows: percentage, each category, each band set, each remission rule."""
     scale, baseline, current = found.scale, found.baseline, found.current
     rows = [
@@ -107,12 +115,13 @@ def _rows(found: Outcome) -> tuple[Row, ...]:
         rows.append(row(f"band_{band_set.id}", f"Severity band: {band_set.name}",
                         f"{band.low}-{band.high}", band.label, band.rule))  # fmt: skip
     if not scale.band_sets:
-        rows.append(row("band", "Severity band", "no band set was read for this site", "none",
-                        NO_BANDS))  # fmt: skip
+        rows.append(row("band", "Severity band", scale.no_bands, "none", NO_RULE))
     for convention, met in found.remission:
         rows.append(row(f"remission_{convention.id}", f"Remission: {convention.name}",
                         convention.text(), "remission" if met else "no remission",
                         convention.rule))  # fmt: skip
+    if not scale.remission:
+        rows.append(row("remission", "Remission", scale.no_remission, "not assessed", NO_RULE))
     if scale.relapse_at is not None:
         relapse = "at or above" if current >= scale.relapse_at else "below"
         rows.append(row("stard_relapse", "STAR*D relapse line (after a remission)",
@@ -120,7 +129,7 @@ def _rows(found: Outcome) -> tuple[Row, ...]:
     return tuple(rows)
 
 
-def _warnings(found: Outcome) -> list[str]:
+def _warnings(found: ChangeOutcome) -> list[str]:
     """The visible notes: every rule shown that is not verified, a rising score, a low start."""
     notes = []
     if found.scale.family == "ocd":
@@ -136,6 +145,7 @@ def _warnings(found: Outcome) -> list[str]:
                 "recalled (Pallanti 2006; Mataix-Cols 2016 consensus). What is verified is that a "
                 f"fall below {YBOCS_RESPONSE} % is not a response (Farris 2013)."
             )
+    notes.extend(found.scale.notes)
     notes.extend(r.note for r, _ in found.remission if r.note)
     if any(not band.rule.verified for _, band in found.bands):
         notes.append(
@@ -153,7 +163,7 @@ def _warnings(found: Outcome) -> list[str]:
     return notes
 
 
-def _floor_note(found: Outcome) -> str:
+def _floor_note(found: ChangeOutcome) -> str:
     """Why a remission can come without a response: the baseline was already low."""
     cut = found.score_remissions[0]
     change = f"a fall of {found.percent:.1f} %" if found.percent >= 0 else "a rise"
@@ -167,7 +177,7 @@ def _floor_note(found: Outcome) -> str:
     )
 
 
-def _disagreements(found: Outcome) -> list[str]:
+def _disagreements(found: ChangeOutcome) -> list[str]:
     """Plain sentences on where the conventions give different answers for these scores."""
     scale = found.scale
     notes = []
@@ -207,7 +217,7 @@ def _disagreements(found: Outcome) -> list[str]:
     return notes
 
 
-def _clinical(found: Outcome) -> str:
+def _clinical(found: ChangeOutcome) -> str:
     scale, percent = found.scale, found.percent
     band_text = (
         "; ".join(f"{s.name} {band.label.lower()}" for s, band in found.bands)
@@ -229,16 +239,23 @@ def _clinical(found: Outcome) -> str:
         if found.remission_without_response
         else ""
     )
+    remission = (
+        f"Remission under {met} of {total} convention(s) listed."
+        if total
+        else f"Remission: {found.scale.no_remission}."
+    )
     return (
         f"{scale.label}: percent improvement {percent:.1f} % ({rule}): "
-        f"{CATEGORY_LABELS[found.category].lower()}. Current score band: {band_text}. Remission "
-        f"under {met} of {total} convention(s) listed.{floor}"
+        f"{CATEGORY_LABELS[found.category].lower()}. Current score band: {band_text}. "
+        f"{remission}{floor}"
     )
 
 
-def _plain(found: Outcome) -> str:
+def _plain(found: ChangeOutcome) -> str:
     met, total = _met(found)
-    if met == total:
+    if not total:
+        where = "on a scale for which this site read no remission cut-off"
+    elif met == total:
         where = "low enough to count as remission under every convention listed"
     elif met:
         where = "low enough to count as remission under some conventions but not others"
@@ -254,65 +271,3 @@ def _plain(found: Outcome) -> str:
         "places. This is not a diagnosis: bring the numbers to a clinician if they raise "
         "questions."
     )
-
-
-def table() -> tuple[TableRow, ...]:
-    """The static rules table: the change rules, then each scale's range, bands and remission."""
-    change = "Change from baseline (depression scales)"
-    ocd = "Change from baseline (Y-BOCS)"
-    riedel = "; ".join(
-        f"{s.riedel_name} {s.riedel_response} %" for s in SCALES if s.riedel_response
-    )
-    rows = [
-        TableRow(change, "Percent improvement", "(baseline − current) ÷ baseline × 100", FORMULA),
-        TableRow(change, "Response", f"fall of {RESPONSE} % or more", DESSEILLES),
-        TableRow(change, "Partial response", f"fall of {PARTIAL} % to {RESPONSE - 1} %",
-                 DESSEILLES),
-        TableRow(change, "Non-response", f"fall of less than {PARTIAL} %", NON_25),
-        TableRow(change, "Non-response, Canadian consensus", f"fall of less than {RESPONSE} %",
-                 RYBAK),
-        TableRow(change, "Falls that best matched CGI-I ≤ 2 'much improved'", riedel, RIEDEL),
-        TableRow(ocd, "Response", f"fall of {YBOCS_RESPONSE} % or more", FARRIS),
-        TableRow(ocd, "Response, research use", f"fall of {YBOCS_RESEARCH} % or more",
-                 STORCH_RESEARCH),
-        TableRow(ocd, "Partial response", f"fall of {PARTIAL} % to under {YBOCS_RESPONSE} %",
-                 YBOCS_PARTIAL),
-        TableRow(ocd, "Non-response", f"fall of less than {PARTIAL} %", YBOCS_PARTIAL),
-    ]  # fmt: skip
-    for scale in SCALES:
-        rows.extend(_scale_table(scale))
-    return tuple(rows)
-
-
-def _scale_table(scale: Scale) -> list[TableRow]:
-    group = scale.label
-    rows = [
-        TableRow(group, "Range", f"{scale.low}-{scale.high} ({scale.range_note})",
-                 scale.range_rule),
-        TableRow(group, "Lowest baseline for a percentage", f"{scale.floor} ({scale.floor_why})",
-                 scale.floor_rule),
-    ]  # fmt: skip
-    for band_set in scale.band_sets:
-        rows.extend(_band_rows(group, band_set))
-    if not scale.band_sets:
-        rows.append(TableRow(group, "Bands", "none read for this site", NO_BANDS))
-    rows.extend(TableRow(group, f"Remission: {r.name}", r.text(), r.rule) for r in scale.remission)
-    if scale.relapse_at is not None:
-        rows.append(TableRow(group, "STAR*D relapse line (after a remission)",
-                             f"score ≥ {scale.relapse_at}", STARD_RELAPSE))  # fmt: skip
-    return rows
-
-
-def _band_rows(group: str, band_set: BandSet) -> list[TableRow]:
-    """One table row per run of bands that share a rule (a set can mix verified and recalled)."""
-    runs: list[list] = []
-    for band in band_set.bands:
-        if runs and runs[-1][-1].rule == band.rule:
-            runs[-1].append(band)
-        else:
-            runs.append([band])
-    return [
-        TableRow(group, f"Bands: {band_set.name}",
-                 "; ".join(f"{b.low}-{b.high} {b.label.lower()}" for b in run), run[0].rule)
-        for run in runs
-    ]  # fmt: skip

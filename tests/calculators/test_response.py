@@ -1,4 +1,9 @@
-"""Properties of the response calculator over every scale and every valid pair of scores."""
+"""Properties of the response calculator over every scale and every valid pair of scores.
+
+Percent-change scales (depression, Y-BOCS), the PANSS and BPRS (minimum subtracted) and the CGI
+ratings each have their own properties; the transcription checks compare the scale data with
+the evidence files' tables.
+"""
 
 from __future__ import annotations
 
@@ -12,12 +17,16 @@ from tests.calculators.case_check import cases_of, check_case
 from trdcalc import response
 
 SCALES = {scale.id: scale for scale in response.SCALES}
+CHANGE = sorted(s.id for s in response.SCALES if s.family in ("depression", "ocd"))
+PSYCHOSIS = sorted(s.id for s in response.SCALES if s.family == "psychosis")
 ORDER = ["nonresponse", "partial_response", "response"]
+SITE_PLAN_IDS = ["hamd17", "madrs", "phq9", "qids_sr16", "bdi2", "ybocs"]
+NEW_IDS = ["hamd21", "hamd24", "cgi_s", "cgi_i", "panss", "bprs", "bprs_0_6"]
 
 
 @st.composite
-def valid(draw, scale_id=None):
-    scale = SCALES[scale_id or draw(st.sampled_from(sorted(SCALES)))]
+def valid(draw, scale_id=None, ids=CHANGE):
+    scale = SCALES[scale_id or draw(st.sampled_from(ids))]
     baseline = draw(st.integers(scale.floor, scale.high))
     current = draw(st.integers(scale.low, scale.high))
     return {"scale": scale.id, "baseline": baseline, "current": current}
@@ -27,8 +36,8 @@ def run(inputs):
     return trdcalc.run("response", inputs)
 
 
-def test_the_six_scale_ids_are_the_site_plan_ids():
-    assert set(SCALES) == {"hamd17", "madrs", "phq9", "qids_sr16", "bdi2", "ybocs"}
+def test_the_six_site_plan_ids_stay_and_the_new_scales_are_added():
+    assert set(SCALES) == set(SITE_PLAN_IDS + NEW_IDS)
     field = next(f for f in response.FIELDS if f.name == "scale")
     assert [o.value for o in field.options] == list(SCALES)
 
@@ -125,7 +134,7 @@ def test_the_cli_json_matches_the_python_result(inputs):
 
 
 def test_every_band_category_and_remission_answer_is_reachable():
-    for scale in response.SCALES:
+    for scale in (SCALES[i] for i in CHANGE):
         seen_bands = {s.id: set() for s in scale.band_sets}
         seen_categories, seen_remission = set(), {r.id: set() for r in scale.remission}
         for current in range(scale.low, scale.high + 1):
@@ -140,6 +149,7 @@ def test_every_band_category_and_remission_answer_is_reachable():
         for band_set in scale.band_sets:
             assert seen_bands[band_set.id] == {b.id for b in band_set.bands}, scale.id
         assert all(v == {True, False} for v in seen_remission.values()), scale.id
+        assert bool(scale.remission) != bool(scale.no_remission), scale.id
 
 
 def test_bands_tile_each_scale_range():
@@ -149,19 +159,21 @@ def test_bands_tile_each_scale_range():
             assert covered == list(range(scale.low, scale.high + 1)), band_set.id
 
 
-@given(st.sampled_from(sorted(SCALES)), st.integers(-100, 200), st.integers(-100, 200))
+@given(st.sampled_from(sorted(SCALES)), st.integers(-100, 300), st.integers(-100, 300))
 def test_invalid_scores_always_give_a_clear_message_at_the_field(scale_id, baseline, current):
     scale = SCALES[scale_id]
     inputs = {"scale": scale_id, "baseline": baseline, "current": current}
-    baseline_ok = scale.floor <= baseline <= scale.high
+    widest = response.WIDEST
+    uses_baseline = scale.family != "cgi_i"
+    baseline_ok = scale.floor <= baseline <= scale.high or not uses_baseline
     current_ok = scale.low <= current <= scale.high
-    if baseline_ok and current_ok:
+    if baseline_ok and current_ok and 0 <= baseline <= widest:
         assert run(inputs)["calculator"] == "response"
         return
-    # The form's widest range (0-63) is checked first, field by field; then the scale's own.
-    if not 0 <= baseline <= 63:
+    # The form's widest range is checked first, field by field; then the scale's own.
+    if not 0 <= baseline <= widest:
         field = "baseline"
-    elif not 0 <= current <= 63:
+    elif not 0 <= current <= widest:
         field = "current"
     else:
         field = "current" if baseline_ok else "baseline"
@@ -175,7 +187,7 @@ def test_invalid_scores_always_give_a_clear_message_at_the_field(scale_id, basel
 
 
 def test_a_zero_baseline_is_a_message_not_a_division():
-    for scale_id in SCALES:
+    for scale_id in CHANGE + ["bprs_0_6"]:
         try:
             run({"scale": scale_id, "baseline": 0, "current": 0})
         except trdcalc.InputError as error:
