@@ -187,7 +187,7 @@ def test_invalid_scores_always_give_a_clear_message_at_the_field(scale_id, basel
 
 
 def test_a_zero_baseline_is_a_message_not_a_division():
-    for scale_id in CHANGE + ["bprs_0_6"]:
+    for scale_id in [*CHANGE, "bprs_0_6"]:
         try:
             run({"scale": scale_id, "baseline": 0, "current": 0})
         except trdcalc.InputError as error:
@@ -200,3 +200,124 @@ def test_a_zero_baseline_is_a_message_not_a_division():
 @cases_of("response")
 def test_case(case):
     check_case("response", case)
+
+
+@given(valid(ids=PSYCHOSIS))
+def test_minimum_corrected_percent_and_trrip_verdicts_are_exact(inputs):
+    scale = SCALES[inputs["scale"]]
+    b, c, m = inputs["baseline"], inputs["current"], scale.minimum
+    result = run(inputs)
+    corrected, naive = 100 * (b - c) / (b - m), 100 * (b - c) / b
+    assert result["minimum_subtracted"] == m
+    assert result["percent_improvement"] == round(corrected, 1)
+    assert result["percent_improvement_uncorrected"] == round(naive, 1)
+    assert result["trrip_nonresponse"] == {"corrected": corrected < 20, "uncorrected": naive < 20}
+    # The rounded figures never show a percentage on the other side of TRRIP's 20 % line.
+    assert (result["percent_improvement"] >= 20) == (corrected >= 20)
+    assert (result["percent_improvement_uncorrected"] >= 20) == (naive >= 20)
+    if c <= b:
+        assert corrected >= naive
+    for key, low in (("corrected", m), ("uncorrected", 0)):
+        line = result["trrip_line"][key]
+        assert 100 * (b - line) >= 20 * (b - low) > 100 * (b - line - 1)
+    verdicts = result["trrip_nonresponse"]
+    flips = verdicts["corrected"] != verdicts["uncorrected"]
+    # Subtracting the minimum can only turn a "non-response" into "not below 20 %".
+    assert not flips or verdicts["uncorrected"]
+    assert bool(result["disagreements"]) == flips
+    assert result["category"] is None
+    assert result["remission"] == {}
+
+
+def test_the_0_6_bprs_subtracts_nothing():
+    for baseline in range(1, 109, 7):
+        result = run({"scale": "bprs_0_6", "baseline": baseline, "current": 0})
+        assert result["percent_improvement"] == result["percent_improvement_uncorrected"]
+        assert result["minimum_subtracted"] == 0
+
+
+CGI_I_IDS = ["very_much_improved", "much_improved", "minimally_improved", "no_change",
+             "minimally_worse", "much_worse", "very_much_worse"]  # fmt: skip
+CGI_S_IDS = ["normal", "borderline", "mildly_ill", "moderately_ill", "markedly_ill",
+             "severely_ill", "extremely_ill"]  # fmt: skip
+
+
+@given(st.integers(1, 7), st.one_of(st.none(), st.integers(0, 210)))
+def test_cgi_i_is_read_as_it_stands(rating, baseline):
+    inputs = {"scale": "cgi_i", "current": rating}
+    if baseline is not None:
+        inputs["baseline"] = baseline
+    result = run(inputs)
+    assert result["category"] == ("response" if rating <= 2 else "nonresponse")
+    assert result["cgi_i_rating"] == CGI_I_IDS[rating - 1]
+    assert result["percent_improvement"] is None
+    assert result["remission"] == {}
+    assert any("is not used" in w for w in result["warnings"]) == (baseline is not None)
+
+
+@given(st.integers(1, 7), st.integers(1, 7))
+def test_cgi_s_gives_bands_remission_and_suzukis_line(baseline, current):
+    result = run({"scale": "cgi_s", "baseline": baseline, "current": current})
+    assert result["severity_band"] == CGI_S_IDS[current - 1]
+    assert result["baseline_band"] == CGI_S_IDS[baseline - 1]
+    assert result["remission"] == {"riedel2010_cgi_s1": current == 1}
+    assert result["at_least_moderately_ill"] == (current >= 4)
+    assert result["change_points"] == baseline - current
+    assert result["percent_improvement"] is None
+    assert result["category"] is None
+
+
+def test_hamd_21_and_24_bands_are_the_ids_qids_table():
+    """Transcription check against clinical-evidence-2.md E14 (ids-qids.org, VERIFIED-P)."""
+    e14 = {
+        "hamd21": [(0, 8), (9, 15), (16, 22), (23, 28), (29, 64)],
+        "hamd24": [(0, 9), (10, 18), (19, 26), (27, 34), (35, 75)],
+    }
+    names = ["none", "mild", "moderate", "severe", "very_severe"]
+    for scale_id, spans in e14.items():
+        (band_set,) = SCALES[scale_id].band_sets
+        assert [(b.low, b.high) for b in band_set.bands] == spans
+        assert [b.id for b in band_set.bands] == names
+        assert all(b.rule.confidence == "VERIFIED-P" for b in band_set.bands)
+        assert SCALES[scale_id].high == spans[-1][1]
+
+
+def test_cgi_anchor_wording_is_the_evidence_files():
+    """Transcription check against clinical-evidence-2.md E2 and E3 (VERIFIED-S)."""
+    (severity,) = SCALES["cgi_s"].band_sets
+    assert [b.label for b in severity.bands] == [
+        "Normal, not at all ill", "Borderline mentally ill", "Mildly ill", "Moderately ill",
+        "Markedly ill", "Severely ill", "Among the most extremely ill patients",
+    ]  # fmt: skip
+    assert [b.label for b in SCALES["cgi_i"].anchors] == [
+        "Very much improved", "Much improved", "Minimally improved", "No change",
+        "Minimally worse", "Much worse", "Very much worse",
+    ]  # fmt: skip
+    for bands in (severity.bands, SCALES["cgi_i"].anchors):
+        assert [(b.low, b.high) for b in bands] == [(n, n) for n in range(1, 8)]
+        assert all(b.rule.confidence == "VERIFIED-S" for b in bands)
+
+
+def test_psychosis_minimums_and_their_labels():
+    """E9, E13 (PANSS 30 items 1-7, 30-210: VERIFIED-P); E12 (BPRS 18: RECALLED count)."""
+    panss, bprs, bprs06 = SCALES["panss"], SCALES["bprs"], SCALES["bprs_0_6"]
+    assert (panss.low, panss.high, panss.minimum) == (30, 210, 30)
+    assert panss.minimum_rule.confidence == "VERIFIED-P"
+    assert panss.range_rule.confidence == "VERIFIED-P"
+    assert (bprs.low, bprs.high, bprs.minimum) == (18, 126, 18)
+    assert bprs.minimum_rule.confidence == "RECALLED"
+    assert bprs.range_rule.confidence == "RECALLED"
+    assert any("NOT FOUND" in note for note in bprs.notes)
+    assert (bprs06.low, bprs06.high, bprs06.minimum) == (0, 108, 0)
+    assert bprs06.range_rule.confidence == "RECALLED"
+    for scale in (panss, bprs, bprs06):
+        assert scale.floor == scale.minimum + 1
+
+
+def test_no_recalled_doi_is_given_as_a_doi():
+    """H12, H13: the DOIs of Hawley 2002 and Zimmerman 2004 are RECALLED, so none is shown."""
+    sources = {s.key: s for s in response.CALCULATOR.sources}
+    for key in ("hawley2002", "zimmerman2004"):
+        assert sources[key].doi is None
+        assert "pubmed.ncbi.nlm.nih.gov" in sources[key].url
+    assert sources["storch2011"].doi == "10.1016/j.psychres.2010.08.021"
