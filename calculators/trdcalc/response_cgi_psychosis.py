@@ -85,17 +85,18 @@ BPRS_18 = (
 )
 BPRS = Scale(
     "bprs", "BPRS (1-7)", "Brief Psychiatric Rating Scale, items rated 1-7", "psychosis", 18,
-    126, Rule(("leucht2010",), R), "18 items, each rated 1-7 (item count recalled)",
+    126, Rule(("leucht2010",), R), "18 items, each rated 1-7; the item count is recalled",
     19, "one above the no-symptom minimum of 18: at 18 the corrected percentage would divide by "
     "zero", Rule(("leucht2010",), D),
     minimum=18, minimum_rule=Rule(("leucht2010",), R),
-    minimum_note="18 items each rated at least 1 (recalled); no source read prints 'BPRS − 18'",
+    minimum_note=("18 items each rated at least 1, a recalled count; no source read prints "
+                  "'BPRS − 18'"),
     no_remission=PSYCHOSIS_NO_REMISSION, no_bands=PSYCHOSIS_NO_BANDS,
     choice_note="for schizophrenia", notes=(BPRS_18,),
 )  # fmt: skip
 BPRS_0_6 = Scale(
     "bprs_0_6", "BPRS (0-6)", "Brief Psychiatric Rating Scale, items rated 0-6", "psychosis", 0,
-    108, Rule(("leucht2010",), R), "18 items, each rated 0-6 (item count recalled)",
+    108, Rule(("leucht2010",), R), "18 items, each rated 0-6; the item count is recalled",
     1, "a baseline of 0 means no symptoms: the percentage would divide by zero",
     Rule(("leucht2010",), D),
     minimum=0, minimum_rule=Rule(("leucht2010",), D),
