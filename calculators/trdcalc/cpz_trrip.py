@@ -17,26 +17,14 @@ from typing import TYPE_CHECKING
 
 from .cpz_convert import mg
 from .schema import Rule, Source
+from .sources import HOWES_2017, NEUROBIOL_DIS_2018
 
 if TYPE_CHECKING:
     from .cpz_convert import Conversion
 
 SOURCES = (
-    Source(
-        "howes2017",
-        "Howes 2017",
-        "Howes OD, McCutcheon R, Agid O, et al. Treatment-resistant schizophrenia: Treatment "
-        "Response and Resistance in Psychosis (TRRIP) Working Group consensus guidelines on "
-        "diagnosis and terminology. Am J Psychiatry 2017;174(3):216-229. PMC6231547 (abstract).",
-        doi="10.1176/appi.ajp.2016.16050503",
-    ),
-    Source(
-        "neurobioldis2018",
-        "Neurobiol Dis 2018",
-        "Review with Table 3 'Consensus criteria for TRS', summarising Howes 2017. Neurobiol Dis "
-        "2018;131:104257. PMC6395548.",
-        doi="10.1016/j.nbd.2018.08.016",
-    ),
+    HOWES_2017,
+    NEUROBIOL_DIS_2018,
     Source(
         "trripclozapine",
         "TRRIP clozapine consensus",

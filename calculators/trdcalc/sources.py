@@ -56,3 +56,18 @@ RUSH_2006 = Source(
     "steps: a STAR*D report. Am J Psychiatry 2006;163(11):1905-1917 (abstract read).",
     doi="10.1176/ajp.2006.163.11.1905",
 )
+HOWES_2017 = Source(
+    "howes2017",
+    "Howes 2017",
+    "Howes OD, McCutcheon R, Agid O, et al. Treatment-resistant schizophrenia: Treatment "
+    "Response and Resistance in Psychosis (TRRIP) Working Group consensus guidelines on "
+    "diagnosis and terminology. Am J Psychiatry 2017;174(3):216-229. PMC6231547 (abstract).",
+    doi="10.1176/appi.ajp.2016.16050503",
+)
+NEUROBIOL_DIS_2018 = Source(
+    "neurobioldis2018",
+    "Neurobiol Dis 2018",
+    "Review with Table 3 'Consensus criteria for TRS', summarising Howes 2017. Neurobiol Dis "
+    "2018;131:104257. PMC6395548.",
+    doi="10.1016/j.nbd.2018.08.016",
+)
