@@ -77,3 +77,11 @@ def test_row_extremes_add_up_to_the_published_range(calc):
 def test_field_names_are_unique(calc):
     names = [f.name for f in calc.fields]
     assert len(names) == len(set(names))
+
+
+def test_each_citation_is_defined_once():
+    """A source key means one citation text everywhere (issue 10: athf and rush2006 had two)."""
+    seen: dict[str, object] = {}
+    for calc in CALCS:
+        for source in calc.sources:
+            assert seen.setdefault(source.key, source) == source, source.key
