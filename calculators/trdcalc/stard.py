@@ -1,13 +1,15 @@
 """STAR*D cumulative remission: remission over sequential treatment steps, with optional drop-out.
 
-Rules from clinical-evidence.md sections 5.1, 5.2, 8.1 B and 10 item 8. The STAR*D step rates
-(36.8 / 30.6 / 13.7 / 13.0 %) and the 67 % "theoretical" cumulative remission assuming no
-drop-outs are VERIFIED-P (Rush 2006 abstract). That 67 % is the product rule 1 - prod(1 - r_i)
-is DERIVED (8.1 B). With drop-out, the same arithmetic lets a share of each step's non-remitters
-leave before the next step. The evidence file gives no per-step drop-out figures for STAR*D, so
-every drop-out value is the reader's own. The arithmetic runs on exact fractions and rounds half
-up to one decimal only at the end: host and Pyodide agree digit for digit, and a higher rate can
-never show a lower total. The chart is drawn in `stard_chart`.
+Rules from clinical-evidence.md sections 5.1, 5.2, 8.1 B and 10 item 8, corrected by
+clinical-evidence-2.md H1 and H2. The STAR*D step rates (36.8 / 30.6 / 13.7 / 13.0 %) and the
+overall cumulative remission rate of 67 % are VERIFIED-P as reported in the Rush 2006 abstract,
+which gives no drop-out caveat. "Theoretical", assuming no drop-outs, is the word of Pigott 2015
+and Bandolier (VERIFIED-S); whether the body of Rush 2006 says so was not read (NOT FOUND). That
+67 % is the product rule 1 - prod(1 - r_i) is DERIVED (8.1 B). With drop-out, the same
+arithmetic lets a share of each step's non-remitters leave before the next step. The evidence
+file gives no per-step drop-out figures for STAR*D, so every drop-out value is the reader's own.
+The arithmetic (exact fractions, rounded only at the end) is in `stard_steps`, the sources and
+rules table in `stard_evidence`, the chart in `stard_chart`.
 """
 
 from __future__ import annotations
@@ -19,7 +21,14 @@ from .result import Result, Row, row
 from .schema import Calculator, Field, InputError
 from .stard_chart import chart_svg
 from .stard_evidence import (
+    ABSTRACT,
+    AS_REPORTED,
+    CALLED_THEORETICAL,
     EXCLUDED_BY_LEVEL,
+    FULL_TEXT,
+    FULL_TEXT_QUESTION,
+    NO_CAVEAT,
+    OVERALL,
     PIGOTT_REPORTED,
     PRODUCT,
     QIDS_REMISSION,
@@ -27,8 +36,8 @@ from .stard_evidence import (
     SOURCES,
     STARD_RATES,
     STARD_REPORTED,
-    STEP_RATES,
     TABLE,
+    THEORETICAL,
 )
 from .stard_steps import PER, Split, Step, product_rule, rounded, walk
 
@@ -140,10 +149,10 @@ def describe(outcome: CumulativeOutcome) -> Result:
     """The steps as rows, the total in the headline, STAR*D's reported figure beside it."""
     rows = [_step_row(n, step) for n, step in enumerate(outcome.steps, start=1)]
     rows.append(_total_row(outcome))
-    rules = [PRODUCT, REANALYSIS]
+    rules = [PRODUCT, THEORETICAL, REANALYSIS]
     if outcome.is_stard:
         rows.extend(_reported_rows())
-        rules.insert(0, STEP_RATES)
+        rules.insert(0, ABSTRACT)
     last = outcome.steps[-1]
     return Result(
         headline=_headline(outcome),
@@ -176,10 +185,24 @@ def _total_row(outcome: CumulativeOutcome) -> Row:
 
 
 def _reported_rows() -> list[Row]:
-    """What Rush 2006 reported for the same rates."""
+    """What Rush 2006 reported for the same rates, and who calls it theoretical (H1, H2)."""
     reported = f"{STARD_REPORTED} %"
     return [
-        row("rush2006", "Reported by Rush 2006", "theoretical, no drop-outs", reported, STEP_RATES)
+        row(
+            "rush2006",
+            "Reported by Rush 2006",
+            f"{OVERALL}, {AS_REPORTED}; {NO_CAVEAT}",
+            reported,
+            ABSTRACT,
+        ),
+        row("theoretical", "Called theoretical", CALLED_THEORETICAL, reported, THEORETICAL),
+        row(
+            "rush2006_full_text",
+            FULL_TEXT_QUESTION,
+            "the body of the paper was not read for this site",
+            "not read",
+            FULL_TEXT,
+        ),
     ]
 
 
@@ -203,9 +226,12 @@ def _clinical(outcome: CumulativeOutcome) -> str:
     return (
         f"Cumulative remission {rounded(outcome.total):.1f} % of those starting step 1; with no "
         f"drop-out the product rule 1 − Π(1 − r_i) gives {rounded(outcome.no_dropout):.1f} %. "
-        f"For comparison, Rush 2006 reported {STARD_REPORTED} % as a theoretical figure "
-        f"assuming no drop-outs (QIDS-SR16 ≤{QIDS_REMISSION}); Pigott 2023 found "
-        f"{PIGOTT_REPORTED} % using the protocol's HRSD and its own exclusions, which the "
+        f"For comparison, Rush 2006 gives STAR*D's {OVERALL} as {STARD_REPORTED} % (QIDS-SR16 "
+        f"≤{QIDS_REMISSION}), {AS_REPORTED} (VERIFIED-P); {NO_CAVEAT}. Pigott 2015 (Figure 1 "
+        "legend) calls it theoretical and Bandolier a theoretical maximum, a figure assuming no "
+        "drop-outs (VERIFIED-S); the body of Rush 2006 was not read, so whether it states that "
+        "assumption is not known here (NOT FOUND). Pigott 2023 "
+        f"found {PIGOTT_REPORTED} % using the protocol's HRSD and its own exclusions, which the "
         f"original investigators dispute ({sum(EXCLUDED_BY_LEVEL)} patients excluded). Each "
         "step's rate is applied to everyone who enters that step."
     )
@@ -227,7 +253,7 @@ def _plain(last: Split) -> str:
 CALCULATOR = Calculator(
     id="stard",
     title="Cumulative remission over treatment steps (STAR*D)",
-    version="1.0.0",
+    version="1.1.0",
     purpose="Of 100 people starting step 1, how many reach remission over the steps?",
     kind="unscored",
     fields=FIELDS,
