@@ -117,7 +117,7 @@ def describe(outcome: ChecklistOutcome) -> Result:
         value_label="Status",
         rows=tuple(_row(item, answer) for item, answer in still_open),
         clinical=_clinical(len(still_open)),
-        plain=_plain(),
+        plain=_plain(still_open),
         warnings=_warnings(outcome),
         rules=(FRAMEWORK, *(item.rule for item, _ in still_open)),
         disagreements=_disagreements([item for item, _ in still_open]),
@@ -175,13 +175,31 @@ def _clinical(open_count: int) -> str:
     return clinical
 
 
-def _plain() -> str:
+STRENGTH_IN_PLAIN_WORDS = {
+    "conflicting": "(The evidence for this one conflicts.)",
+    "weak": "(The evidence for this one is weak.)",
+}
+
+
+def _plain(still_open: tuple[tuple[Item, str], ...]) -> str:
+    """The open questions themselves, numbered, between a plain opening and a plain reminder."""
+    if not still_open:
+        return (
+            "You answered yes to every check, so there is no question left open on this list. "
+            "That means the usual explanations have been looked at; it does not show that the "
+            "depression is truly treatment-resistant, and it is not a verdict."
+        )
+    count = len(still_open)
+    asked = " ".join(
+        " ".join(filter(None, (f"{n}.", item.question, STRENGTH_IN_PLAIN_WORDS.get(item.strength))))
+        for n, (item, _) in enumerate(still_open, start=1)
+    )
     return (
-        "This list is a prompt for a conversation with your clinician, not a verdict. Each open "
-        "item is a question you could bring to an appointment. A 'no' or 'not sure' does not "
-        "mean anyone did something wrong, and it does not mean your depression is not real; it "
-        "points to something worth talking about. Some causes rest on weak or conflicting "
-        "evidence, and the list says which."
+        "This list is a prompt for a conversation with your clinician, not a verdict. "
+        f"{count} {'question is' if count == 1 else 'questions are'} still open, and you could "
+        f"bring {'it' if count == 1 else 'them'} to an appointment: {asked} A 'no' or 'not sure' "
+        "does not mean anyone did something wrong, and it does not mean your depression is not "
+        "real; it points to something worth talking about."
     )
 
 

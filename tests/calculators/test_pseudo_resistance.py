@@ -104,6 +104,21 @@ def test_weak_and_conflicting_evidence_says_so():
 
 
 @given(answers)
+def test_the_plain_reading_lists_every_open_question_in_order(values):
+    """Issue 14 item 5: the 'Plain language' tab gives the questions themselves, numbered."""
+    result = run(values)
+    plain = result["interpretation"]["plain"]
+    at = -1
+    for number, item in enumerate(result["open_items"], start=1):
+        found = plain.find(f"{number}. {item['question']}")
+        assert found > at, item["item"]
+        at = found
+    for item in pseudo_resistance.ITEMS:
+        if item.name in result["checked_items"]:
+            assert item.question not in plain
+
+
+@given(answers)
 def test_conflicting_open_items_are_listed_as_disagreements(values):
     result = run(values)
     conflicting = [
