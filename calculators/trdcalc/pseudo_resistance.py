@@ -1,15 +1,16 @@
 """Pseudo-resistance checklist: which checks of an apparent non-response are still open.
 
 Rules from clinical-evidence.md sections 6.1 and 6.2, with the trial lengths of section 2.5 and
-the conflicts of section 10 (items 12 and 13). The usual checklist comes first (Pharmacological
-Reviews table after Dold & Kasper 2017, VERIFIED-S; CANMAT 2023 factors, VERIFIED-P), then the
-nine under-appreciated causes listed by Psychiatric News 2024, each with the evidence found for
-it. Every item is one yes / no / unknown answer to "has this been checked and found fine?"; an
+the conflicts of section 10 (items 12 and 13), and from section G of clinical-evidence-2.md. The
+usual checklist comes first (Pharmacological Reviews table after Dold & Kasper 2017, VERIFIED-S;
+CANMAT 2023 factors, VERIFIED-P), then the nine under-appreciated causes listed by Psychiatric
+News 2024, then the further checks of the second evidence review, each with the evidence found
+for it. Every item is one yes / no / unknown answer to "has this been checked and found fine?"; an
 item answered no or unknown is open. Nothing is scored: the output is a list of questions to
 bring to a clinician, each with why it matters, its sources and their confidence label. Where
 the evidence is weak or conflicting the item says so. No question tells the reader to start,
-stop or change a medicine. The items and their sources are data, in `pseudo_resistance_items`
-and `pseudo_resistance_causes`.
+stop or change a medicine. The items and their sources are data, in `pseudo_resistance_items`,
+`pseudo_resistance_causes` and `pseudo_resistance_further`.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from . import pseudo_resistance_causes, pseudo_resistance_items
+from . import pseudo_resistance_causes, pseudo_resistance_further, pseudo_resistance_items
 from .pseudo_resistance_causes import LESS_OBVIOUS
+from .pseudo_resistance_further import FURTHER
 from .pseudo_resistance_items import CHECKLIST, Item
 from .result import Result, Row, row
 from .schema import Calculator, Field, Option, Rule, TableRow
@@ -26,14 +28,13 @@ from .schema import Calculator, Field, Option, Rule, TableRow
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-SOURCES = pseudo_resistance_items.SOURCES + pseudo_resistance_causes.SOURCES
-ITEMS = CHECKLIST + LESS_OBVIOUS
-FRAMEWORK = Rule(("pharmrev", "lam2024"), "VERIFIED-S")  # the checklist itself (section 6.2)
-DURATION_SIDES = (
-    "How long is long enough differs by source: at least 2-3 weeks at the target dose "
-    "(Pharmacol Rev checklist), completion of the 4th week (Sforzini 2022), 4-6 weeks "
-    "(Rybak 2021), 6 weeks or more (MGH staging) and 6-8 weeks (European Staging Model)."
+SOURCES = (
+    pseudo_resistance_items.SOURCES
+    + pseudo_resistance_causes.SOURCES
+    + pseudo_resistance_further.SOURCES
 )
+ITEMS = CHECKLIST + LESS_OBVIOUS + FURTHER
+FRAMEWORK = Rule(("pharmrev", "lam2024"), "VERIFIED-S")  # the checklist itself (section 6.2)
 STATUS = {"no": "open", "unknown": "unknown"}
 ANSWER_LABELS = {"yes": "Yes", "no": "No", "unknown": "Not sure"}
 
@@ -151,21 +152,25 @@ def _warnings(outcome: ChecklistOutcome) -> tuple[str, ...]:
 
 
 def _disagreements(open_items: list[Item]) -> tuple[str, ...]:
-    notes = [
-        f"{item.title}: {item.caution}" for item in open_items if item.strength == "conflicting"
-    ]
-    if any(item.name == "duration_checked" for item in open_items):
-        notes.insert(0, DURATION_SIDES)
+    """Each open item's sides where sources disagree on a number, and each conflict of evidence."""
+    notes = []
+    for item in open_items:
+        if item.sides:
+            notes.append(item.sides)
+        if item.strength == "conflicting":
+            notes.append(f"{item.title}: {item.caution}")
     return tuple(notes)
 
 
 def _clinical(open_count: int) -> str:
+    further = ", ".join(item.title[0].lower() + item.title[1:] for item in FURTHER)
     clinical = (
         "Open items follow the Pharmacological Reviews pseudo-resistance checklist (after Dold & "
         "Kasper 2017) and the CANMAT 2023 factors of inadequate response, then the nine "
-        "under-appreciated causes of treatment failure listed by Psychiatric News (2024), each "
-        "with the evidence found for it and its confidence label. An open item is a prompt to "
-        "review, not evidence of pseudo-resistance."
+        "under-appreciated causes of treatment failure listed by Psychiatric News (2024), then "
+        f"further checks from a second evidence review ({further}), each with the evidence "
+        "found for it and its confidence label. An open item is a prompt to review, not "
+        "evidence of pseudo-resistance."
     )
     if open_count == 0:
         clinical += (
@@ -206,7 +211,7 @@ def _plain(still_open: tuple[tuple[Item, str], ...]) -> str:
 CALCULATOR = Calculator(
     id="pseudo_resistance",
     title="Pseudo-resistance: checks still open",
-    version="1.0.0",
+    version="2.0.0",
     purpose="Which checks of an apparent non-response to treatment are still open?",
     kind="unscored",
     fields=FIELDS,

@@ -69,13 +69,14 @@ class Item:
     """One check: its field, the form's question, the question for a clinician, its evidence."""
 
     name: str
-    group: str  # "checklist" (section 6.2) or "less_obvious" (section 6.1)
+    group: str  # "checklist" (6.2), "less_obvious" (6.1) or "further" (addendum section G)
     title: str
     label: str  # worded so that "yes" means checked and found fine
     question: str
     evidence: tuple[Evidence, ...]
     strength: str = ""  # "weak" or "conflicting" when the evidence is; "" otherwise
     caution: str = ""
+    sides: str = ""  # where the sources disagree on a number: every side, in one sentence
 
     @property
     def rule(self) -> Rule:
@@ -107,6 +108,12 @@ def derived(text: str, *keys: str) -> Evidence:
 
 _p, _s = primary, secondary  # short names keep the item tables below readable
 
+DURATION_SIDES = (
+    "How long is long enough differs by source: at least 2-3 weeks at the target dose "
+    "(Pharmacol Rev checklist), completion of the 4th week (Sforzini 2022), 4-6 weeks "
+    "(Rybak 2021), 6 weeks or more (MGH staging) and 6-8 weeks (European Staging Model)."
+)
+
 UNDERTREATMENT = _p(
     "The most common reason a first treatment fails is undertreatment (too short, too low a "
     "dose or not taken as planned), not resistance.",
@@ -136,7 +143,8 @@ CHECKLIST = (
           _p("CANMAT 2023 lists an inadequate duration.", "lam2024"),
           UNDERTREATMENT),
          caution="The sources disagree on how long is long enough, from 2 to 3 weeks at the "
-                 "target dose to 6 to 8 weeks."),
+                 "target dose to 6 to 8 weeks.",
+         sides=DURATION_SIDES),
     Item("adherence_checked", "checklist", "Adherence",
          "Is it known to have been taken as prescribed?",
          "Could we talk openly about missed doses, and could a blood level show whether the "
