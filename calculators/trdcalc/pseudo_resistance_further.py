@@ -177,8 +177,9 @@ FURTHER = (
          "Has any past trauma, including in childhood, or post-traumatic stress been asked "
          "about, and could it be affecting how I respond to treatment?",
          (_p("Across 10 trials with 3,098 patients, childhood maltreatment went with a lack of "
-             "response or remission (odds ratio 1.43, 95 % CI 1.11 to 1.83) and with recurrent "
-             "or persistent depression (odds ratio 2.27).", "nanni2012"),
+             "response or remission (odds ratio 1.43, 95 % CI 1.11 to 1.83); the same "
+             "meta-analysis links it to recurrent or persistent depression (odds ratio 2.27).",
+             "nanni2012"),
           _p("CANMAT 2023 lists a history of trauma among the features linked to inadequate "
              "response.", "lam2024"),
           _p("About half of people with post-traumatic stress disorder (PTSD) also have major "
