@@ -23,6 +23,7 @@ def test_a_partly_filled_checklist_gives_the_open_questions(page, base_url):
         "adherence_checked": "yes",
         "endocrine_checked": "unknown",
         "gut_checked": "no",
+        "folate_b12_checked": "no",
     }
     for name, value in answers.items():
         page.check(f'input[name="{name}"][value="{value}"]')
@@ -31,7 +32,7 @@ def test_a_partly_filled_checklist_gives_the_open_questions(page, base_url):
     form = page.locator('form[data-calc="pseudo_resistance"]')
     expect(form).to_have_attribute("data-calc-result", text, timeout=30_000)
     result = json.loads(text)
-    assert result["open_count"] == 17  # 2 answered no, 15 left blank (unknown)
+    assert result["open_count"] == 24  # 3 answered no, 1 not sure, 20 left blank (unknown)
     out = page.locator('[data-calc-output="pseudo_resistance"]')
     expect(out.locator('[data-slot="headline"]')).to_have_text(result["headline"])
     expect(out.get_by_role("row", name="Gut conditions and stomach surgery")).to_contain_text(
@@ -40,6 +41,15 @@ def test_a_partly_filled_checklist_gives_the_open_questions(page, base_url):
     expect(out.get_by_role("row", name="Duration")).to_contain_text("Ask: How long")
     # The thyroid evidence conflicts: both sides are shown in the disagreements box.
     expect(out.locator(".calc-disagreements")).to_contain_text("Hormones, including the thyroid")
+    # A further check (clinical-evidence-2.md G8): the vitamin B12 studies conflict.
+    expect(out.locator(".calc-disagreements")).to_contain_text("Folate and vitamin B12")
+    # Issue 14 item 5: the plain-language tab lists the open questions themselves.
+    out.get_by_text("Plain language", exact=True).click()
+    plain = out.locator('[data-slot="plain"]')
+    expect(plain).to_be_visible()
+    expect(plain).to_contain_text("24 questions are still open")
+    expect(plain).to_contain_text("1. How long have I been on the full dose")
+    expect(plain).to_contain_text("Have my folate and vitamin B12 levels been checked")
 
 
 def test_nothing_answered_still_gives_every_check_with_a_note(page, base_url):

@@ -38,7 +38,7 @@ def test_open_items_are_exactly_the_no_and_unknown_answers_in_checklist_order(va
     assert len(result["checked_items"]) + result["open_count"] == len(NAMES)
     assert [d["key"] for d in result["details"]] == expected
     groups = [o["group"] for o in result["open_items"]]
-    assert groups == sorted(groups, key=["checklist", "less_obvious"].index)
+    assert groups == sorted(groups, key=["checklist", "less_obvious", "further"].index)
 
 
 @given(answers)
@@ -90,17 +90,35 @@ def test_questions_ask_and_never_instruct(item):
 
 def test_weak_and_conflicting_evidence_says_so():
     strengths = {i.name: i.strength for i in pseudo_resistance.ITEMS if i.strength}
-    # Section 10 items 12 and 13 (thyroid, TBI) conflict; infection concerns onset only (6.1).
+    # Section 10 items 12 and 13 (thyroid, TBI) conflict; infection concerns onset only (6.1);
+    # addendum G6-G8: vitamin B12 conflicts; G4-G5 concern causing depression, not failure.
     assert strengths == {
         "head_injury_checked": "conflicting",
         "endocrine_checked": "conflicting",
         "infection_checked": "weak",
+        "depressogenic_medicines_checked": "weak",
+        "folate_b12_checked": "conflicting",
     }
     for item in pseudo_resistance.ITEMS:
         if item.strength:
             said = {"conflicting": "The evidence conflicts", "weak": "The evidence is weak"}
             assert item.caution.startswith(said[item.strength])
             assert item.caution in item.why
+
+
+@given(answers)
+def test_the_plain_reading_lists_every_open_question_in_order(values):
+    """Issue 14 item 5: the 'Plain language' tab gives the questions themselves, numbered."""
+    result = run(values)
+    plain = result["interpretation"]["plain"]
+    at = -1
+    for number, item in enumerate(result["open_items"], start=1):
+        found = plain.find(f"{number}. {item['question']}")
+        assert found > at, item["item"]
+        at = found
+    for item in pseudo_resistance.ITEMS:
+        if item.name in result["checked_items"]:
+            assert item.question not in plain
 
 
 @given(answers)
@@ -111,6 +129,29 @@ def test_conflicting_open_items_are_listed_as_disagreements(values):
     ]
     titled = [d.split(":")[0] for d in result["disagreements"]]
     assert [t for t in titled if t in conflicting] == conflicting
+
+
+@given(answers)
+def test_sources_that_disagree_on_a_number_are_listed_side_by_side(values):
+    """Trial length (section 10 item 4) and bipolar screening cut-offs (G15-G17)."""
+    result = run(values)
+    open_names = {o["item"] for o in result["open_items"]}
+    for item in pseudo_resistance.ITEMS:
+        if item.sides:
+            assert (item.sides in result["disagreements"]) == (item.name in open_names)
+
+
+def test_every_source_is_defined_once_and_cited_by_an_item():
+    keys = [s.key for s in pseudo_resistance.SOURCES]
+    assert len(keys) == len(set(keys))
+    cited = {k for item in pseudo_resistance.ITEMS for k in item.rule.sources}
+    assert cited | set(pseudo_resistance.FRAMEWORK.sources) == set(keys)
+
+
+def test_the_three_groups_come_from_their_sections():
+    """6.2 checklist (10 items), 6.1 less obvious causes (9), addendum section G (7)."""
+    groups = [item.group for item in pseudo_resistance.ITEMS]
+    assert groups == ["checklist"] * 10 + ["less_obvious"] * 9 + ["further"] * 7
 
 
 @given(st.sampled_from(NAMES), st.one_of(st.text(), st.integers(), st.booleans(), st.floats()))

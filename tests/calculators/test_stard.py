@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import trdcalc
 from tests.calculators.case_check import cases_of, check_case
+from trdcalc import stard
 
 SVG = "{http://www.w3.org/2000/svg}"
 percent = st.one_of(st.integers(0, 100), st.floats(0, 100).map(lambda x: round(x, 2)))
@@ -162,6 +163,44 @@ def test_too_many_steps_is_refused(count):
         run([10] * count)
     assert caught.value.field == "remission_percents"
     assert "1 to 8" in caught.value.message
+
+
+def test_theoretical_is_never_attributed_to_the_rush_abstract():
+    """H1/H2: the abstract gives 67 % without a caveat; 'theoretical' is Pigott 2015's word.
+
+    It is also Bandolier's ('theoretical maximum'). Both VERIFIED-S, never the Rush abstract.
+
+    Checked in the result's rows and in the rules table the page prints from the module.
+    """
+    result = run(list(stard.STARD_RATES))
+    rows = [
+        (r["label"] + " " + r["answer"], r["sources"], r["confidence"]) for r in result["details"]
+    ]
+    table = [
+        (f"{t.group} {t.label} {t.value}", list(t.rule.sources), t.rule.confidence)
+        for t in stard.CALCULATOR.table_rows()
+    ]
+    said = [(text, keys, label) for text, keys, label in rows + table if "theoretical" in text]
+    assert said
+    for text, keys, label in said:
+        assert "rush2006" not in keys, text
+        assert set(keys) == {"pigott2015", "bandolier"}, text
+        assert label == "VERIFIED-S", text
+    reported = [(t, k, c) for t, k, c in rows + table if "as reported in the abstract" in t]
+    assert reported
+    assert all(keys == ["rush2006"] and label == "VERIFIED-P" for _, keys, label in reported)
+
+
+def test_the_clinical_reading_labels_each_part_of_the_67():
+    """Whatever the rates, the comparison with STAR*D names who says what, with its label."""
+    clinical = run([50])["interpretation"]["clinical"]
+    abstract, _, rest = clinical.partition("Pigott 2015")
+    assert "as reported in the abstract" in abstract
+    assert "VERIFIED-P" in abstract
+    assert "theoretical" not in abstract
+    assert "theoretical" in rest
+    assert "VERIFIED-S" in rest
+    assert "not read" in rest
 
 
 @cases_of("stard")
