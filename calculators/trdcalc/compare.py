@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from . import esm, mgh_s, msm, thase_rush, trd_definitions
+from .compare_notes import disagreements
 from .result import Result, Row, row
 from .schema import Calculator, Field, Option, Rule, Source, TableRow
 from .trial_adequacy import FIELDS as TRIAL_FIELDS
@@ -24,9 +25,7 @@ from .trial_adequacy import RYBAK, judge
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-ESM_MGH_WEEKS = mgh_s.MIN_WEEKS  # ESM 6-8 weeks (medicalalgorithms), MGH-s 6 weeks (Hägg 2020)
-NONRESPONSE = RYBAK.nonresponse_below  # classic reading where a model prints no threshold
-PARTIAL_LOW = trd_definitions.SFORZINI.nonresponse_below  # EU-PEARL: 25-49 % partial response
+from .compare_notes import ESM_MGH_WEEKS, NONRESPONSE
 
 SACKEIM2019 = Source(
     "sackeim2019",
@@ -183,67 +182,6 @@ def model_lines(outcome: CompareOutcome) -> list[tuple[str, str, str, tuple[str,
     return lines
 
 
-def _disagreements(outcome: CompareOutcome) -> list[str]:
-    """Plain sentences on where and why the models and definitions part ways."""
-    values = outcome.values
-    trials = values["trials"]
-    notes = []
-    partial = [t for t in trials if PARTIAL_LOW <= t["improvement_percent"] < NONRESPONSE]
-    if partial:
-        notes.append(
-            f"{len(partial)} trial(s) improved by {PARTIAL_LOW:g}-{NONRESPONSE - 1:g} %: a failure "
-            f"under the Canadian consensus (below {NONRESPONSE:g} %), a partial response under "
-            f"EU-PEARL (below {PARTIAL_LOW:g} % is a failure there)."
-        )
-    short = [t for t in trials if RYBAK.min_weeks <= t["weeks"] < ESM_MGH_WEEKS]
-    if short:
-        notes.append(
-            f"{len(short)} trial(s) lasted {RYBAK.min_weeks:g} to {ESM_MGH_WEEKS} weeks: long "
-            "enough for the Canadian consensus and EU-PEARL, too short for MGH staging and the "
-            f"European model ({ESM_MGH_WEEKS} weeks or more)."
-        )
-    classes = {t["agent"] for t in trials}
-    if len(trials) > len(classes):
-        notes.append(
-            f"{len(trials)} trials but {len(classes)} class(es): Thase–Rush counts classes, so "
-            "repeated trials in one class do not raise its stage, while the MSM and MGH-s count "
-            "every trial."
-        )
-    if any(t["augmented"] for t in trials):
-        notes.append(
-            "Augmentation adds points in the MSM and MGH staging; Thase–Rush and the European "
-            "model leave it out."
-        )
-    if values["ect"]:
-        notes.append(
-            f"ECT adds {msm.ECT.score(True).points} point to the MSM and {mgh_s.POINTS_ECT:g} to "
-            "MGH staging, and counts in Thase–Rush only at stage V, after an MAOI."
-        )
-    if values["psychotherapy"]:
-        notes.append(
-            "A failed psychotherapy counts in none of these models or definitions; the ATHF-SF "
-            "and the DM-TRD count it (Sackeim 2019; DM-TRD scoring not verified)."
-        )
-    if values["diagnosis"] == "bipolar":
-        notes.append(
-            "Bipolar depression: EU-PEARL places it outside TRD, while Gaynes 2020 reports 1 "
-            "failed trial as the usual bar."
-        )
-    if {"trd", "not_met"} <= {v for _, v, _ in outcome.definitions.verdicts}:
-        notes.append(
-            "Only the MSM counts how long the episode has lasted and how severe it is; the "
-            "definitions count trials alone."
-        )
-    weeks = outcome.esm.weeks
-    if outcome.esm.trials and weeks < values["duration_months"] * 52 / 12:
-        notes.append(
-            f"The European model counts {weeks:g} weeks of resistance (the failed trials it "
-            f"counts), not the episode's {values['duration_months']:g} months; the MSM counts "
-            "the episode's length."
-        )
-    return notes
-
-
 def _rows(outcome: CompareOutcome) -> list[Row]:
     lines = model_lines(outcome)
     rows = [
@@ -284,7 +222,7 @@ def describe(outcome: CompareOutcome) -> Result:
         ),
         warnings=tuple(note for *_, note in lines if note),
         rules=(DERIVED, PSYCHOTHERAPY_RULE, *trd_definitions.VERDICT_RULES.values()),
-        disagreements=tuple(_disagreements(outcome)),
+        disagreements=tuple(disagreements(outcome)),
     )
 
 

@@ -16,8 +16,16 @@ from typing import TYPE_CHECKING, Any
 from .result import Result, row
 from .schema import Calculator, Field, Option, Rule, Source, TableRow
 from .sources import HAGG_2020, MEDICALALGORITHMS, RYBAK_2021, SFORZINI_2022
+from .trd_definitions_rules import (
+    BIPOLAR_TRIALS,
+    STAGE_I_TRIALS,
+    TRD_TRIALS,
+    VNS_TREATMENTS,
+    count_trials,
+    verdicts_for,
+)
 from .trial_adequacy import FIELDS as TRIAL_FIELDS
-from .trial_adequacy import KIM_AMBIGUITY, KIM_DAYS, RYBAK, SFORZINI, judge, kim_boundary
+from .trial_adequacy import KIM_AMBIGUITY, KIM_DAYS, RYBAK, SFORZINI, kim_boundary
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -71,11 +79,6 @@ VERDICT_LABELS = {
     "not_met": "Not met",
     "not_applicable": "Not applicable",
 }
-TRD_TRIALS = 2  # two failed trials: Rybak, Sforzini, Gaynes (MDD), FDA usage, Karolinska
-BIPOLAR_TRIALS = 1  # Gaynes 2020: one prior failure in bipolar depression
-STAGE_I_TRIALS = 1  # Thase–Rush stage I
-VNS_TREATMENTS = 4  # APA via Aaronson 2017: four adequate treatments, ECT included
-ANTIDEPRESSANT_AGENTS = ("ssri", "snri", "tca", "maoi", "other", "combination")
 
 TRIALS = Field(
     name="trials",
@@ -106,104 +109,6 @@ ECT = Field(
     default=False,
     options=(Option(False, "No"), Option(True, "Yes")),
 )
-
-
-def _count(trials: list[Mapping[str, Any]], definition: Any, verdict: str) -> int:
-    return sum(judge(definition, t)[0] == verdict for t in trials)
-
-
-def _karolinska(trials: list[Mapping[str, Any]]) -> tuple[str, str]:
-    """A third trial started after two earlier trials of more than 28 days each (Hägg 2020)."""
-    long_trials = [i for i, t in enumerate(trials) if t["weeks"] * 7 > KIM_DAYS]
-    if len(long_trials) >= TRD_TRIALS and long_trials[1] < len(trials) - 1:
-        return "trd", f"A third trial began after two trials of more than {KIM_DAYS} days each."
-    return "not_met", (
-        f"{len(long_trials)} trial(s) of more than {KIM_DAYS} days, and TRD starts with the next "
-        "trial after two of them (the register model asks nothing about response)."
-    )
-
-
-@dataclass(frozen=True)
-class Counts:
-    """What the definitions count in one history."""
-
-    rybak: int  # failed by Rybak 2021's rule
-    sforzini: int  # failed by EU-PEARL's rule (below 25 %)
-    partial: int  # EU-PEARL partial responses (25-49 %)
-    augmentation_failed: int  # Rybak failures that were augmentation trials
-    treatments: int  # Rybak failures plus a failed ECT course
-    bipolar: bool
-
-
-def _verdicts(values: Mapping[str, Any], c: Counts) -> dict[str, tuple[str, str]]:
-    """One (verdict id, reason) per definition and threshold."""
-    trials = values["trials"]
-    with_rybak = "No thresholds printed: counted with the Rybak rule."
-    out: dict[str, tuple[str, str]] = {}
-    if c.bipolar:
-        out["rybak2021"] = ("not_applicable", "Defined for major depressive disorder.")
-        out["sforzini2022"] = ("not_applicable", "Item 15 places bipolar depression outside TRD.")
-    else:
-        out["rybak2021"] = (
-            "trd" if c.rybak >= TRD_TRIALS else "not_met",
-            (
-                f"{c.rybak} trial(s) failed by its rule ({RYBAK.length_text}, below "
-                f"{RYBAK.nonresponse_below:g} %); {TRD_TRIALS} needed."
-            ),
-        )
-        out["sforzini2022"] = _sforzini(c)
-    needed = BIPOLAR_TRIALS if c.bipolar else TRD_TRIALS
-    out["gaynes2020"] = (
-        "trd" if c.rybak >= needed else "not_met",
-        (
-            f"{c.rybak} failure(s); {needed} needed for {'bipolar' if c.bipolar else 'major'} "
-            f"depression. {with_rybak}"
-        ),
-    )
-    if c.bipolar:
-        out["fda_usage"] = ("not_applicable", "Used for major depressive disorder.")
-    else:
-        counted = (
-            f" {c.augmentation_failed} of them augmentation trial(s), counted as oral "
-            "antidepressant trials here."
-            if c.augmentation_failed
-            else ""
-        )
-        out["fda_usage"] = (
-            "trd" if c.rybak >= TRD_TRIALS else "not_met",
-            (
-                f"{c.rybak} oral antidepressant trial(s) failed; {TRD_TRIALS} needed.{counted} "
-                f"{with_rybak}"
-            ),
-        )
-    out["kim"] = _karolinska(trials)
-    out["thase_rush_1"] = (
-        "trd" if c.rybak >= STAGE_I_TRIALS else "not_met",
-        (
-            f"{c.rybak} failed adequate trial(s); stage I needs {STAGE_I_TRIALS} (counted with the "
-            "Rybak rule)."
-        ),
-    )
-    out["vns"] = (
-        "trd" if c.treatments >= VNS_TREATMENTS else "not_met",
-        (
-            f"{c.treatments} failed adequate treatment(s), ECT included; {VNS_TREATMENTS} needed "
-            "(counted with the Rybak rule)."
-        ),
-    )
-    return out
-
-
-def _sforzini(c: Counts) -> tuple[str, str]:
-    below, partial = SFORZINI.nonresponse_below, SFORZINI.partial_below
-    if c.sforzini >= TRD_TRIALS:
-        return "trd", f"{c.sforzini} trials failed with below {below:g} % improvement."
-    if c.sforzini + c.partial >= TRD_TRIALS:
-        return "prd", (
-            f"{c.sforzini} failed and {c.partial} partial response(s) of {below:g}-{partial - 1:g}"
-            " %: partially responsive depression, not TRD."
-        )
-    return "not_met", f"{c.sforzini} trial(s) below {below:g} %; {TRD_TRIALS} needed."
 
 
 @dataclass(frozen=True)
@@ -237,16 +142,8 @@ class DefinitionsOutcome:
 def evaluate(values: Mapping[str, Any]) -> DefinitionsOutcome:
     """One verdict per definition and threshold, each with its reason."""
     trials = values["trials"]
-    rybak_failed = [t for t in trials if judge(RYBAK, t)[0] == "failed"]
-    counts = Counts(
-        rybak=len(rybak_failed),
-        sforzini=_count(trials, SFORZINI, "failed"),
-        partial=_count(trials, SFORZINI, "partial_response"),
-        augmentation_failed=sum(t["agent"] == "augmentation" for t in rybak_failed),
-        treatments=len(rybak_failed) + values["ect"],
-        bipolar=values["diagnosis"] == "bipolar",
-    )
-    found = _verdicts(values, counts)
+    counts = count_trials(trials, ect=values["ect"], bipolar=values["diagnosis"] == "bipolar")
+    found = verdicts_for(trials, counts)
     return DefinitionsOutcome(
         tuple((k, *found[k]) for k in NAMES), any(kim_boundary(t["weeks"]) for t in trials)
     )
