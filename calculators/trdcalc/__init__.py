@@ -11,9 +11,10 @@ from .api import (
     run_json,
     schema_json,
 )
+from .calculator import Calculator
 from .parse import InputError
 from .result import Outcome, Result, Row
-from .schema import Band, Calculator, Field, Option, Range, Rule, Source
+from .schema import Band, Field, Option, Range, Rule, Source
 
 __version__ = "0.1.0"
 

@@ -21,7 +21,7 @@ from . import (
 from .parse import InputError, errors
 
 if TYPE_CHECKING:
-    from .schema import Calculator
+    from .calculator import Calculator
 
 CALCULATORS: dict[str, Calculator] = {
     calc.id: calc

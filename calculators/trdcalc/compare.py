@@ -16,9 +16,10 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from . import esm, mgh_s, msm, thase_rush, trd_definitions
+from .calculator import Calculator
 from .compare_notes import disagreements
 from .result import Result, Row, row
-from .schema import Calculator, Field, Option, Rule, Source, TableRow
+from .schema import Field, Option, Rule, Source, TableRow
 from .trial_adequacy import FIELDS as TRIAL_FIELDS
 from .trial_adequacy import RYBAK, judge
 

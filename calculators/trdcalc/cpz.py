@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from . import cpz_tables, cpz_trrip
+from .calculator import Calculator
 from .cpz_convert import (
     DRUG_LABELS,
     GARDNER_CPZ_MG,
@@ -39,7 +40,7 @@ from .cpz_trrip import (
     overall,
 )
 from .cpz_words import describe
-from .schema import Calculator, Field, InputError, Option
+from .schema import Field, InputError, Option
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

@@ -19,8 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .calculator import Calculator
 from .result import Result, row
-from .schema import Calculator, Field, Option, Rule, Source, TableRow
+from .schema import Field, Option, Rule, Source, TableRow
 from .sources import HAGG_2020, MEDICALALGORITHMS
 
 if TYPE_CHECKING:

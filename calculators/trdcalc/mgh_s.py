@@ -13,8 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .calculator import Calculator
 from .result import Result, Row, row
-from .schema import Calculator, Field, Option, Rule, Source, TableRow
+from .schema import Field, Option, Rule, Source, TableRow
 from .sources import HAGG_2020
 
 if TYPE_CHECKING:

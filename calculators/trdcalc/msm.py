@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .calculator import Calculator
 from .result import Result, row
-from .schema import Band, Calculator, Field, Option, Range, Rule, Source
+from .schema import Band, Field, Option, Range, Rule, Source
 from .sources import HAGG_2020
 
 if TYPE_CHECKING:

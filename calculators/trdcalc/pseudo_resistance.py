@@ -19,11 +19,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from . import pseudo_resistance_causes, pseudo_resistance_further, pseudo_resistance_items
+from .calculator import Calculator
 from .pseudo_resistance_causes import LESS_OBVIOUS
 from .pseudo_resistance_further import FURTHER
 from .pseudo_resistance_items import CHECKLIST, Item
 from .result import Result, Row, row
-from .schema import Calculator, Field, Option, Rule, TableRow
+from .schema import Field, Option, Rule, TableRow
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

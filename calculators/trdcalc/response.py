@@ -21,11 +21,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .calculator import Calculator
 from .response_rules import SCALE_BY_ID, SCALES, Outcome, evaluate
 from .response_sources import SOURCES
 from .response_table import table
 from .response_words import describe
-from .schema import Calculator, Field, InputError, Option
+from .schema import Field, InputError, Option
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from .schema import Calculator, Rule
+    from .calculator import Calculator
+    from .schema import Rule
 
 
 class Outcome(Protocol):

@@ -17,8 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .calculator import Calculator
 from .result import Result, Row, row
-from .schema import Calculator, Field, InputError
+from .schema import Field, InputError
 from .stard_chart import chart_svg
 from .stard_evidence import (
     ABSTRACT,

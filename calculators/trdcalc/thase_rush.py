@@ -19,8 +19,9 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .calculator import Calculator
 from .result import Result, row
-from .schema import Calculator, Field, Option, Rule, Source, TableRow
+from .schema import Field, Option, Rule, Source, TableRow
 from .sources import MEDICALALGORITHMS
 
 if TYPE_CHECKING:

@@ -13,8 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from .calculator import Calculator
 from .result import Result, row
-from .schema import Calculator, Field, Option, Rule, Source, TableRow
+from .schema import Field, Option, Rule, Source, TableRow
 from .sources import HAGG_2020, MEDICALALGORITHMS, RYBAK_2021, SFORZINI_2022
 from .trd_definitions_rules import (
     BIPOLAR_TRIALS,

@@ -17,8 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .calculator import Calculator
 from .result import Result, row
-from .schema import Calculator, Field, Option, Rule, TableRow
+from .schema import Field, Option, Rule, TableRow
 from .sources import ATHF, HAGG_2020, MEDICALALGORITHMS, RYBAK_2021, SFORZINI_2022
 
 if TYPE_CHECKING:
