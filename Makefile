@@ -8,7 +8,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup setup-site build serve test lint bench clean
+.PHONY: setup setup-site build serve test lint bench clean lock
 
 ## Everything the site and the tests need: pinned Python packages, pinned Pyodide, Debian Chromium.
 setup: setup-site chromium
@@ -16,10 +16,19 @@ setup: setup-site chromium
 ## What building and serving the site needs (no browser).
 setup-site: $(STAMPS)/python $(STAMPS)/node
 
-$(STAMPS)/python: requirements.txt
+# Every package pinned with its hashes, transitive ones included (requirements.lock).
+$(STAMPS)/python: requirements.lock
 	python3 -m venv $(VENV)
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
 	@mkdir -p $(STAMPS) && touch $@
+
+## Re-pin requirements.lock after editing requirements.txt (pip-tools, in a venv of its own).
+lock:
+	python3 -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet pip-tools==7.6.2
+	.venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links --no-emit-trusted-host \
+	  --output-file requirements.lock requirements.txt
 
 $(STAMPS)/node: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
