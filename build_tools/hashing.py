@@ -29,11 +29,8 @@ HASH_LENGTH = 12
 # A string literal (double, single or back quotes) that names a module of the same folder.
 SIBLING = re.compile(r"""(["'`])\./([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.mjs)\1""")
 ANY_MJS_LITERAL = re.compile(r"""(["'`])([^"'`\s]*\.mjs)\1""")
-# A reference from a page: src="../../javascripts/calc.mjs", href="/javascripts/calc.mjs", ...
-HTML_REFERENCE = re.compile(
-    r"""(?P<head>\b(?:src|href)=(?P<q>["'])[^"'<>]*?)(?P<dir>javascripts/)"""
-    r"""(?P<name>[A-Za-z0-9_.-]+\.mjs)(?P=q)"""
-)
+# A URL in a page's src or href attribute that ends in .mjs.
+HTML_REFERENCE = re.compile(r"""\b(?P<attr>src|href)=(?P<q>["'])(?P<url>[^"'<>]*\.mjs)(?P=q)""")
 
 
 def naming_problems(texts: dict[str, str]) -> list[str]:
@@ -114,7 +111,7 @@ def hashed_names(texts: dict[str, str]) -> dict[str, str]:
     return mapping
 
 
-def hash_modules(site: Path, folder: str = "javascripts") -> dict[str, str]:
+def hash_modules(site: Path, folder: str = "javascripts", base_path: str = "/") -> dict[str, str]:
     """Give every module of `site/folder` its hashed name; returns {plain name: hashed name}.
 
     The references between modules and from every page are rewritten to the new names.
@@ -127,21 +124,36 @@ def hash_modules(site: Path, folder: str = "javascripts") -> dict[str, str]:
     for name, text in texts.items():
         (modules_dir / mapping[name]).write_text(rewrite(text, mapping), encoding="utf-8")
         (modules_dir / name).unlink()
+    targets = {(modules_dir / name).resolve(): hashed for name, hashed in mapping.items()}
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        new = rewrite_page(html, mapping, folder)
+        new = rewrite_page(html, page, site, targets, base_path)
         if new != html:
             page.write_text(new, encoding="utf-8")
     return mapping
 
 
-def rewrite_page(html: str, mapping: dict[str, str], folder: str = "javascripts") -> str:
-    """A page's `src`/`href` references to the plain module names, pointed at the hashed ones."""
+def rewrite_page(
+    html: str, page: Path, site: Path, targets: dict[Path, str], base_path: str = "/"
+) -> str:
+    """The page with each `src`/`href` that resolves to a file of `targets` renamed.
+
+    `targets` maps resolved module paths to their new names; a URL is resolved from the page's
+    folder, or from the site's root for one starting with `/` (under `base_path`).
+    """
 
     def swap(match: re.Match[str]) -> str:
-        name = match.group("name")
-        if match.group("dir") != f"{folder}/" or name not in mapping:
+        url = match.group("url")
+        if url.startswith("/"):
+            target = site / url.removeprefix(base_path.rstrip("/")).lstrip("/")
+        elif ":" in url.split("/", 1)[0]:
+            return match.group(0)  # another host, or a scheme of its own
+        else:
+            target = page.parent / url
+        hashed = targets.get(target.resolve())
+        if hashed is None:
             return match.group(0)
-        return f"{match.group('head')}{match.group('dir')}{mapping[name]}{match.group('q')}"
+        new_url = url.rsplit("/", 1)[0] + "/" + hashed if "/" in url else hashed
+        return f"{match.group('attr')}={match.group('q')}{new_url}{match.group('q')}"
 
     return HTML_REFERENCE.sub(swap, html)

@@ -8,7 +8,7 @@ always agree on what is published.
 from __future__ import annotations
 
 import hashlib
-import importlib
+import importlib.util
 import io
 import sys
 import zipfile
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from types import ModuleType
 
 PACKAGE = "trdcalc"
+ALIAS = "_trdcalc_build"  # the name the build imports it under
 ROOT = Path(__file__).resolve().parent.parent
 CALCULATORS_DIR = ROOT / "calculators"
 
@@ -60,17 +61,27 @@ def archive_bytes(source_dir: Path) -> bytes:
 
 
 def _import_fresh(source_dir: Path) -> ModuleType:
-    """Import the package from `source_dir`, dropping any copy imported before."""
-    if not (source_dir / PACKAGE / "__init__.py").is_file():
+    """Import the package from `source_dir` under a private name, dropping any earlier copy.
+
+    The private name keeps the build from replacing a `trdcalc` that its caller imported (the
+    tests do); the package imports its own modules relatively, so the name does not matter.
+    """
+    init = source_dir / PACKAGE / "__init__.py"
+    if not init.is_file():
         msg = f"no {PACKAGE} package in {source_dir}"
         raise FileNotFoundError(msg)
-    if str(source_dir) in sys.path:
-        sys.path.remove(str(source_dir))
-    sys.path.insert(0, str(source_dir))
-    for name in [m for m in sys.modules if m == PACKAGE or m.startswith(PACKAGE + ".")]:
+    for name in [m for m in sys.modules if m == ALIAS or m.startswith(ALIAS + ".")]:
         del sys.modules[name]
-    importlib.invalidate_caches()
-    return importlib.import_module(PACKAGE)
+    spec = importlib.util.spec_from_file_location(
+        ALIAS, init, submodule_search_locations=[str(init.parent)]
+    )
+    if spec is None or spec.loader is None:
+        msg = f"cannot import {init}"
+        raise ImportError(msg)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[ALIAS] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def load(source_dir: Path = CALCULATORS_DIR) -> Package:

@@ -50,7 +50,7 @@ def run(
     start = time.perf_counter()
     site, root = Path(site), Path(root)
     published = runtime.publish(site, root)
-    modules = hashing.hash_modules(site, runtime.MODULES_DIR)
+    modules = hashing.hash_modules(site, runtime.MODULES_DIR, base_path)
     config_module = f"{runtime.MODULES_DIR}/{modules[runtime.CONFIG_MODULE]}"
     policy = csp.apply(site)
     immutable = [
