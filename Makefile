@@ -4,7 +4,11 @@ SHELL := /bin/bash
 VENV := .venv
 BIN := $(VENV)/bin
 STAMPS := .stamps
+HOST ?= 127.0.0.1
 PORT ?= 8000
+# `python -m` puts the project root on sys.path: mkdocs.yml names the Markdown extension
+# `build_tools.calc_markers`, and the project is not installed.
+MKDOCS := $(BIN)/python -m mkdocs
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
@@ -41,18 +45,21 @@ chromium:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-## The static site, built strictly into site/.
+## The static site, built strictly into site/ (no --quiet: it hides warnings from --strict).
+## SITE_URL=https://example.org/trd/ make build: the address the site will live at.
 build: setup-site
-	$(BIN)/mkdocs build --strict --quiet
+	$(if $(SITE_URL),SITE_URL=$(SITE_URL) )$(MKDOCS) build --strict
 
-## Build, then serve the built files on http://127.0.0.1:$(PORT)/.
+## Build for http://$(HOST):$(PORT)/ and serve it there with the production headers
+## (precompressed files, caching, CSP). The build must know the port: instant navigation
+## follows only links under site_url.
+serve: SITE_URL = http://$(HOST):$(PORT)/
 serve: build
-	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
-	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory site
+	$(BIN)/python -m build_tools.serve site --host $(HOST) --port $(PORT)
 
 lint: setup-site
-	$(BIN)/ruff check calculators hooks tests bench
-	$(BIN)/ruff format --check calculators hooks tests bench
+	$(BIN)/ruff check calculators build_tools hooks tests bench
+	$(BIN)/ruff format --check calculators build_tools hooks tests bench
 
 ## Every test: lint, unit and property tests, Pyodide parity in Node, browser tests in Chromium.
 test: setup lint
@@ -63,4 +70,4 @@ bench: setup build
 	$(BIN)/python bench/bench.py
 
 clean:
-	rm -rf site $(STAMPS) .pytest_cache .hypothesis .ruff_cache
+	rm -rf site $(STAMPS) .cache .pytest_cache .hypothesis .ruff_cache
