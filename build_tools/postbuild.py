@@ -49,6 +49,9 @@ def run(
     """Post-process the built `site` of the project at `root`; SiteError lists every problem."""
     start = time.perf_counter()
     site, root = Path(site), Path(root)
+    if (site / headers.FILE).exists():
+        msg = f"{site} was already post-processed ({headers.FILE} exists): build it again first"
+        raise SiteError([msg])
     published = runtime.publish(site, root)
     modules = hashing.hash_modules(site, runtime.MODULES_DIR, base_path)
     config_module = f"{runtime.MODULES_DIR}/{modules[runtime.CONFIG_MODULE]}"

@@ -101,3 +101,16 @@ def test_served_without_the_header_the_same_fetch_gets_through(page, site_server
     finally:
         plain.shutdown()
         plain.server_close()
+
+
+def test_the_python_runtime_arrives_compressed(page, base_url):
+    encodings = {}
+
+    def record(response):
+        if response.url.endswith((".wasm", "pyodide.asm.mjs")):
+            encodings[response.url.rsplit("/", 1)[1]] = response.headers.get("content-encoding")
+
+    page.on("response", record)
+    running_worker(page, base_url)
+    assert set(encodings) == {"pyodide.asm.wasm", "pyodide.asm.mjs"}
+    assert set(encodings.values()) <= {"br", "gzip"}, encodings

@@ -6,14 +6,17 @@ are built side by side once per test run, so the whole module costs a few builds
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.conftest import mkdocs_build, project_copy
+from tests.conftest import ROOT, mkdocs_build, project_copy
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -92,3 +95,39 @@ def test_the_unchanged_copy_builds(tmp_path):
     done = mkdocs_build(tmp_path / "out", "http://127.0.0.1:8000/", project, check=False)
     assert done.returncode == 0, done.stderr
     assert "WARNING" not in done.stderr
+
+
+def test_an_engine_without_hooks_then_the_post_build_command_gives_the_same_site(
+    tmp_path, built_site
+):
+    """What Zensical would do: render with the extension, ignore `hooks:`, then the command."""
+    project = project_copy(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("hooks:\n  - hooks/trdcalc_hook.py\n", ""))
+    out = tmp_path / "out"
+    done = mkdocs_build(out, "http://127.0.0.1:8000/", project, check=False)
+    assert done.returncode == 0, done.stderr
+    assert not list(out.glob("assets/trdcalc-*.zip"))  # the engine alone publishes no runtime
+    post = subprocess.run(
+        [sys.executable, "-m", "build_tools.postbuild", str(out)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "TRD_BUILD_CACHE": str(ROOT / ".cache")},
+    )
+    assert post.returncode == 0, post.stderr
+    assert post.stdout.startswith("post-build:")
+    files = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    expected = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*") if p.is_file()}
+    assert files == expected
+    again = subprocess.run(
+        [sys.executable, "-m", "build_tools.postbuild", str(out)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert again.returncode == 1  # a second run would hash hashed names: refused
+    assert "already post-processed" in again.stderr
+    assert {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()} == files
