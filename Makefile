@@ -70,4 +70,4 @@ bench: setup build
 	$(BIN)/python bench/bench.py
 
 clean:
-	rm -rf site $(STAMPS) .cache .pytest_cache .hypothesis .ruff_cache
+	rm -rf site $(STAMPS) .pytest_cache .hypothesis .ruff_cache

@@ -13,6 +13,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
+import time
 from pathlib import Path
 
 import brotli
@@ -30,9 +31,28 @@ ENCODINGS = {
 SKIP_SUFFIXES = {".gz", ".br", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2"}
 
 
-def default_cache_dir(root: Path) -> Path:
-    """`$TRD_BUILD_CACHE`, else `.cache/precompressed` in the project."""
-    return Path(os.environ.get("TRD_BUILD_CACHE") or root / ".cache") / "precompressed"
+KEEP_DAYS = 30  # cache entries unused for this long are removed
+
+
+def default_cache_dir() -> Path:
+    """`$TRD_BUILD_CACHE/precompressed`, else the user's cache folder (`~/.cache/trd-site/...`).
+
+    Outside the project, so fresh clones on the same machine (CI) reuse it; keyed by content, so
+    any project or version may share it.
+    """
+    if explicit := os.environ.get("TRD_BUILD_CACHE"):
+        return Path(explicit) / "precompressed"
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "trd-site" / "precompressed"
+
+
+def prune(cache: Path, keep_days: int = KEEP_DAYS) -> None:
+    """Remove entries not used for `keep_days` (each use refreshes an entry's time)."""
+    if cache.is_dir():
+        cutoff = time.time() - keep_days * 86400
+        for entry in cache.iterdir():
+            if entry.stat().st_mtime < cutoff:
+                entry.unlink(missing_ok=True)
 
 
 def _compressed(data: bytes, suffix: str, cache: Path | None) -> bytes:
@@ -40,6 +60,7 @@ def _compressed(data: bytes, suffix: str, cache: Path | None) -> bytes:
         return ENCODINGS[suffix](data)
     entry = cache / (hashlib.sha256(data).hexdigest() + suffix)
     if entry.exists():
+        os.utime(entry)
         return entry.read_bytes()
     result = ENCODINGS[suffix](data)
     cache.mkdir(parents=True, exist_ok=True)
@@ -70,4 +91,6 @@ def precompress(site: Path, cache: Path | None = None) -> dict[str, dict[str, in
             entry[suffix] = len(packed)
         if len(entry) > 1:
             sizes[path.relative_to(site).as_posix()] = entry
+    if cache is not None:
+        prune(cache)
     return sizes

@@ -65,7 +65,7 @@ def run(
     headers.write(site, headers.rules_for(policy, immutable, base_path))
     if problems := verify.check(site, published, config_module, base_path):
         raise SiteError(problems)
-    sizes = compress.precompress(site, cache or compress.default_cache_dir(root))
+    sizes = compress.precompress(site, cache or compress.default_cache_dir())
     return Report(published, modules, policy, sizes, time.perf_counter() - start)
 
 

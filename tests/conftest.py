@@ -61,14 +61,13 @@ def mkdocs_build(
     The command is `mkdocs build --strict` with no `--quiet`, which would hide warnings from the
     strict check.
 
-    Builds of temporary copies share the project's compression cache, so none pays for
-    brotli on the 9.6 MB wasm again.
+    All builds share the user's compression cache (build_tools/compress.py), so only the first
+    pays for brotli on the 9.6 MB wasm.
     """
     env = {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
         "SITE_URL": site_url,
-        "TRD_BUILD_CACHE": str(ROOT / ".cache"),
     }
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],

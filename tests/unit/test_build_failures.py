@@ -6,7 +6,6 @@ are built side by side once per test run, so the whole module costs a few builds
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -16,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.conftest import ROOT, mkdocs_build, project_copy
+from tests.conftest import mkdocs_build, project_copy
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -114,7 +113,6 @@ def test_an_engine_without_hooks_then_the_post_build_command_gives_the_same_site
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, "TRD_BUILD_CACHE": str(ROOT / ".cache")},
     )
     assert post.returncode == 0, post.stderr
     assert post.stdout.startswith("post-build:")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import time
 
 import brotli
 
@@ -42,3 +43,21 @@ def test_large_results_come_from_the_cache_the_second_time(tmp_path):
     (cache / cached[0]).write_bytes(brotli.compress(b"from the cache"))
     compress.precompress(site, cache)
     assert brotli.decompress((site / "big.mjs.br").read_bytes()) == b"from the cache"
+
+
+def test_cache_entries_unused_for_a_month_are_removed(tmp_path):
+    old, fresh = tmp_path / "old.br", tmp_path / "fresh.br"
+    old.write_bytes(b"1")
+    fresh.write_bytes(b"2")
+    long_ago = time.time() - (compress.KEEP_DAYS + 1) * 86400
+    os.utime(old, (long_ago, long_ago))
+    compress.prune(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fresh.br"]
+
+
+def test_the_cache_lives_outside_the_project(monkeypatch, tmp_path):
+    monkeypatch.delenv("TRD_BUILD_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert compress.default_cache_dir() == tmp_path / "trd-site" / "precompressed"
+    monkeypatch.setenv("TRD_BUILD_CACHE", str(tmp_path / "elsewhere"))
+    assert compress.default_cache_dir() == tmp_path / "elsewhere" / "precompressed"
