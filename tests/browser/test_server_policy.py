@@ -18,6 +18,9 @@ from tests.browser.helpers import expect_cli_result
 from tests.conftest import load_cases
 
 pytestmark = pytest.mark.browser
+# These tests are about headers, not speed: a loaded two-core machine can take over 30 s to
+# start Python, so they wait longer than the calculator tests do.
+START_MS = 90_000
 
 FETCH = """async (url) => {
   try { await fetch(url, { mode: "no-cors", cache: "no-store" }); return "fetched"; }
@@ -57,7 +60,7 @@ def running_worker(page, base_url):
     page.fill('input[name="duration_months"]', str(inputs["duration_months"]))
     page.check(f'input[name="severity"][value="{inputs["severity"]}"]')
     page.fill('input[name="failed_antidepressants"]', str(inputs["failed_antidepressants"]))
-    expect_cli_result(page, "msm", inputs)
+    expect_cli_result(page, "msm", inputs, timeout=START_MS)
     (worker,) = [w for w in page.workers if "calc-worker" in w.url]
     return worker
 

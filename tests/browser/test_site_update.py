@@ -16,11 +16,12 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import START_MS, expect_cli_result
+from tests.browser.helpers import expect_cli_result
 from tests.conftest import load_cases, mkdocs_build, project_copy
 from tests.local_site import server_for, start
 
 pytestmark = pytest.mark.browser
+START_MS = 90_000  # about versions, not speed: generous for a loaded two-core machine
 
 PAGE = "staging/maudsley/"
 MARK = "+updated"
@@ -83,7 +84,7 @@ def test_old_and_new_pages_each_run_their_own_python(context, two_releases):
     old_page.route(url + PAGE, lambda route: route.fulfill(body=old_html, content_type="text/html"))
     old_page.goto(url + PAGE)
     fill(old_page, inputs)
-    released = expect_cli_result(old_page, "msm", inputs)
+    released = expect_cli_result(old_page, "msm", inputs, timeout=START_MS)
     assert not released["version"].endswith(MARK)
 
     new_page = context.new_page()  # same browser profile: the old files are in its cache
