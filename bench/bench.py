@@ -131,7 +131,7 @@ def report(figures: dict[str, list[float]]) -> None:
         f"p95 {p95:.1f} ms ({len(latency)} changes)"
     )
     mib = statistics.median(figures["bytes_msm"]) / 2**20
-    print(f"  bytes transferred, cold, to ready   {mib:7.2f} MiB (uncompressed server)")
+    print(f"  bytes transferred, cold, to ready   {mib:7.2f} MiB (brotli/gzip server)")
     kib = figures["bytes_about"][0] / 2**10
     print(f"  bytes for a page without calculator {kib:7.0f} KiB (about/)")
 
@@ -150,7 +150,7 @@ def main() -> int:
             report(measure(browser, base))
             browser.close()
     finally:
-        server.shutdown()
+        server.stop()
     return 0
 
 

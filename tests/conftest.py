@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -49,8 +50,7 @@ def site_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path
     build(out, url)
     start(server)
     yield out, url
-    server.shutdown()
-    server.server_close()
+    server.stop()
 
 
 @pytest.fixture(scope="session")
@@ -59,11 +59,55 @@ def built_site(site_server: tuple[Path, str]) -> Path:
     return site_server[0]
 
 
-def build(out: Path, site_url: str) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)],
-        cwd=ROOT,
-        check=True,
+def mkdocs_build(
+    out: Path, site_url: str, project: Path = ROOT, *, check: bool = True
+) -> subprocess.CompletedProcess[str]:
+    """Build `project` into `out` with `make build`'s command; the output is captured.
+
+    The command is `mkdocs build --strict` with no `--quiet`, which would hide warnings from the
+    strict check.
+
+    All builds share the user's compression cache (build_tools/compress.py), so only the first
+    pays for brotli on the 9.6 MB wasm.
+    """
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "SITE_URL": site_url,
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=project,
         env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
+    if check and done.returncode:
+        pytest.fail(f"the build failed:\n{done.stderr}")
+    return done
+
+
+def build(out: Path, site_url: str) -> None:
+    mkdocs_build(out, site_url)
+
+
+# What a build reads from the project; node_modules is linked, not copied.
+PROJECT_PARTS = (
+    *("mkdocs.yml", "docs", "overrides", "includes"),
+    *("calculators", "build_tools", "hooks"),
+)
+
+
+def project_copy(dest: Path) -> Path:
+    """A copy of the project that a test may change (docs, calculators, config) and build."""
+    ignore = shutil.ignore_patterns("__pycache__")
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_PARTS:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name, ignore=ignore)
+        else:
+            shutil.copy(source, dest / name)
+    (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    return dest

@@ -1,13 +1,17 @@
-"""Serving a built site on loopback and finding Debian's Chromium: shared by tests and bench."""
+"""Serving a built site on loopback and finding Debian's Chromium: shared by tests and bench.
+
+The server is the one `make serve` runs (build_tools/serve.py: WhiteNoise on Waitress), so the
+browser tests see the production headers: precompressed files, caching rules and the
+Content-Security-Policy as an HTTP header.
+"""
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING
+
+from build_tools.serve import SiteServer
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -23,29 +27,17 @@ CHROMIUM_ARGS = [
 ]
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    """Static files with the module and wasm types Pyodide needs, and no request log."""
+def server_for(directory: Path) -> tuple[SiteServer, str]:
+    """A server for `directory` on a free loopback port, bound but not serving, and its address.
 
-    extensions_map = {  # noqa: RUF012 - the stdlib attribute we override
-        **SimpleHTTPRequestHandler.extensions_map,
-        ".mjs": "text/javascript",
-        ".wasm": "application/wasm",
-    }
-
-    def log_message(self, *_args: object) -> None:
-        pass
+    Build the site for that address, then `start` the server.
+    """
+    server = SiteServer(directory)
+    return server, server.url
 
 
-def server_for(directory: Path) -> tuple[ThreadingHTTPServer, str]:
-    """A server for `directory` on a free loopback port, not yet started, and its address."""
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory))
-    )
-    return server, f"http://127.0.0.1:{server.server_port}/"
-
-
-def start(server: ThreadingHTTPServer) -> None:
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+def start(server: SiteServer) -> None:
+    server.start()
 
 
 def chromium_path() -> str:

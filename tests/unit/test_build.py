@@ -1,23 +1,36 @@
-"""The strict build: what the hook publishes and renders, and what the built pages may load."""
+"""The strict build: what the extension renders and the post-build step publishes.
+
+Also what the built pages may load.
+"""
 
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import json
-import os
 import re
-import shutil
-import subprocess
-import sys
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
+import brotli
+
 import trdcalc
 from tests.conftest import ROOT
 
-PYODIDE = "assets/pyodide-314.0.7"
+PYODIDE_FILES = ["pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide.mjs", "python_stdlib.zip"]
+
+
+def pyodide_dir(site: Path) -> Path:
+    (found,) = (site / "assets").glob("pyodide-314.0.7-*")
+    return found
+
+
+def module(site: Path, stem: str) -> Path:
+    """The one published `javascripts/STEM.<hash>.mjs`."""
+    (found,) = (site / "javascripts").glob(f"{stem}.*.mjs")
+    return found
 
 
 class Elements(HTMLParser):
@@ -90,17 +103,20 @@ def test_archive_is_content_hashed_and_holds_the_package(built_site):
     with zipfile.ZipFile(archives[0]) as archive:
         names = set(archive.namelist())
     assert {"trdcalc/__init__.py", "trdcalc/msm.py", "trdcalc/schema.py"} <= names
-    config = (built_site / "javascripts" / "calc-config.mjs").read_text()
+    config = module(built_site, "calc-config").read_text()
     assert f"../assets/{archives[0].name}" in config
 
 
 def test_only_the_needed_pyodide_files_are_published(built_site):
-    published = sorted(p.name for p in (built_site / PYODIDE).iterdir())
-    expected = ["pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide.mjs", "python_stdlib.zip"]
-    assert published == expected
-    for name in expected:
+    folder = pyodide_dir(built_site)
+    published = sorted(p.name for p in folder.iterdir() if p.suffix not in (".br", ".gz"))
+    assert published == PYODIDE_FILES
+    digest = hashlib.sha256()
+    for name in ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"]:
         source = ROOT / "node_modules" / "pyodide" / name
-        assert (built_site / PYODIDE / name).read_bytes() == source.read_bytes()
+        assert (folder / name).read_bytes() == source.read_bytes()
+        digest.update(name.encode() + b"\0" + hashlib.sha256(source.read_bytes()).digest())
+    assert folder.name == f"pyodide-314.0.7-{digest.hexdigest()[:12]}"
 
 
 def test_pages_load_nothing_from_another_host(built_site):
@@ -146,41 +162,19 @@ def test_every_page_shows_the_crisis_note(built_site):
 
 
 def test_worker_is_referenced_only_by_the_page_script(built_site):
-    scripts = built_site / "javascripts"
-    assert "calc-worker.mjs" in (scripts / "calc.mjs").read_text()
+    worker = module(built_site, "calc-worker")
+    assert f'new URL("./{worker.name}", import.meta.url)' in module(built_site, "calc").read_text()
     for page in built_site.rglob("*.html"):
         assert "calc-worker" not in page.read_text()
 
 
-def test_unknown_calculator_id_fails_the_build(tmp_path):
-    project = tmp_path / "project"
-    shutil.copytree(ROOT / "docs", project / "docs")
-    for name in ("mkdocs.yml", "hooks", "overrides", "calculators", "includes"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, project / name)
-    (project / "node_modules").symlink_to(ROOT / "node_modules")
-    page = project / "docs" / "about.md"
-    page.write_text(page.read_text() + "\n<!-- calc:form no_such_calc -->\n")
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        check=False,
-    )
-    assert done.returncode != 0
-    assert "no_such_calc" in done.stderr
-    assert "about.md" in done.stderr
-
-
 def test_config_carries_the_lock_info_so_no_lock_file_is_fetched(built_site):
-    text = (built_site / "javascripts" / "calc-config.mjs").read_text()
+    text = module(built_site, "calc-config").read_text()
     body = text[text.index("{") : text.rindex("}") + 1]
     config = json.loads(body)
     lock = json.loads((ROOT / "node_modules/pyodide/pyodide-lock.json").read_text())
     assert config["lockInfo"] == lock["info"]
-    assert config["pyodideDir"] == f"../{PYODIDE}/"
+    assert config["pyodideDir"] == f"../assets/{pyodide_dir(built_site).name}/"
 
 
 def test_every_page_has_a_policy_covering_its_inline_scripts(built_site):
@@ -195,3 +189,69 @@ def test_every_page_has_a_policy_covering_its_inline_scripts(built_site):
         for body in re.findall(r"<script>(.*?)</script>", text, re.DOTALL):
             digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
             assert f"'sha256-{digest}'" in policy, page
+
+
+def test_pages_load_the_content_hashed_page_script(built_site):
+    script = module(built_site, "calc")
+    assert re.fullmatch(r"calc\.[0-9a-f]{12}\.mjs", script.name)
+    for page in built_site.rglob("*.html"):
+        sources = [a.get("src") or "" for t, a in elements(page) if t == "script"]
+        assert [s for s in sources if s.endswith(f"javascripts/{script.name}")], page
+        assert not [s for s in sources if s.endswith("javascripts/calc.mjs")], page
+    plain = [p.name for p in (built_site / "javascripts").glob("*.mjs") if p.name.count(".") < 2]
+    assert not plain, "every module has a content-hashed name"
+
+
+def test_every_module_a_module_names_is_published(built_site):
+    modules = list((built_site / "javascripts").glob("*.mjs"))
+    named = set()
+    for path in modules:
+        for name in re.findall(r"""["']\./([\w.-]+\.mjs)["']""", path.read_text()):
+            assert (path.parent / name).is_file(), f"{path.name} names {name}"
+            named.add(name)
+    assert {
+        module(built_site, s).name for s in ("calc-config", "calc-protocol", "calc-worker")
+    } <= (named)
+
+
+def test_form_carries_the_digest_of_the_package_it_was_rendered_from(built_site):
+    config = module(built_site, "calc-config").read_text()
+    digest = re.search(r'"packageDigest": "([0-9a-f]{12})"', config).group(1)
+    (archive,) = (built_site / "assets").glob("trdcalc-*.zip")
+    assert archive.name == f"trdcalc-{digest}.zip"
+    forms = [a for t, a in elements(msm_page(built_site)) if t == "form" and a.get("data-calc")]
+    assert forms[0]["data-calc-package"] == digest
+
+
+def test_headers_file_carries_the_policy_and_the_immutable_files(built_site):
+    text = (built_site / "_headers").read_text()
+    policy = re.search(
+        r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">',
+        (built_site / "index.html").read_text(),
+    ).group(1)
+    assert f"/*\n  Content-Security-Policy: {policy}\n" in text
+    immutable = re.findall(
+        r"^(/\S+)\n  Cache-Control: public, max-age=31536000, immutable$", text, re.MULTILINE
+    )
+    expected = {f"/javascripts/{p.name}" for p in (built_site / "javascripts").glob("*.mjs")}
+    expected |= {f"/assets/{p.name}" for p in (built_site / "assets").glob("trdcalc-*.zip")}
+    expected.add(f"/assets/{pyodide_dir(built_site).name}/*")
+    assert expected <= set(immutable)
+    assert not [p for p in immutable if p.endswith((".html", "/", "calc.css"))]
+
+
+def test_large_files_have_brotli_and_gzip_copies(built_site):
+    wasm = pyodide_dir(built_site) / "pyodide.asm.wasm"
+    raw = wasm.read_bytes()
+    packed_br = wasm.with_name(wasm.name + ".br").read_bytes()
+    packed_gz = wasm.with_name(wasm.name + ".gz").read_bytes()
+    assert brotli.decompress(packed_br) == raw
+    assert gzip.decompress(packed_gz) == raw
+    assert len(packed_br) < len(packed_gz) < len(raw) / 2
+    page = msm_page(built_site)
+    assert brotli.decompress(page.with_name("index.html.br").read_bytes()) == page.read_bytes()
+    # Already compressed: no copy that would only cost space.
+    assert not (pyodide_dir(built_site) / "python_stdlib.zip.br").exists()
+    small = [p for p in built_site.rglob("*") if p.is_file() and p.stat().st_size < 1024]
+    assert small
+    assert not [p for p in small if p.with_name(p.name + ".br").exists()]
