@@ -165,3 +165,7 @@ class CalcMarkersExtension(Extension):
 
 def makeExtension(**kwargs: Any) -> CalcMarkersExtension:  # noqa: N802 - Python-Markdown's name
     return CalcMarkersExtension(**kwargs)
+
+
+# Kinds defined in their own modules register themselves when imported here.
+from build_tools import calc_cases  # noqa: E402, F401
