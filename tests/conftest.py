@@ -95,7 +95,7 @@ def build(out: Path, site_url: str) -> None:
 # What a build reads from the project; node_modules is linked, not copied.
 PROJECT_PARTS = (
     *("mkdocs.yml", "docs", "overrides", "includes"),
-    *("calculators", "build_tools", "hooks"),
+    *("calculators", "build_tools", "hooks", "tests/cases"),
 )
 
 

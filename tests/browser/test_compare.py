@@ -63,4 +63,4 @@ def test_items_are_labelled_for_screen_readers(page, base_url):
     item = page.locator(".calc-list__item").first
     expect(item.get_by_role("group", name="Trial 1")).to_be_visible()
     expect(item.get_by_label("Antidepressant class")).to_be_focused()
-    expect(item.get_by_label("Weeks at that dose (a number from 0 to 520 weeks)")).to_be_visible()
+    expect(item.get_by_label("Weeks on this treatment (a number from 0 to 520 weeks)")).to_be_visible()

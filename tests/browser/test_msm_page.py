@@ -217,8 +217,8 @@ def test_result_updates_the_link_and_back_forward_restore_it(page, base_url):
     assert "duration_months=6" in first_url
     assert "severity=subsyndromal" in first_url
 
-    # A teaching-case link on the same page adds a history entry.
-    page.get_by_role("link", name="Open this case in the calculator").click()
+    # A worked-case link on the same page adds a history entry.
+    page.get_by_role("link", name="Open this case (M6) in the calculator").click()
     worked = {
         "duration_months": 25,
         "severity": "severe",
