@@ -122,7 +122,7 @@ def test_every_page_shows_the_crisis_note(built_site):
 
 def test_worker_is_referenced_only_by_the_page_script(built_site):
     scripts = built_site / "javascripts"
-    assert "calc-worker.mjs" in (scripts / "calc.mjs").read_text()
+    assert "calc-worker.mjs" in (scripts / "calc-client.mjs").read_text()
     for page in built_site.rglob("*.html"):
         assert "calc-worker" not in page.read_text()
 

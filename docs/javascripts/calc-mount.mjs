@@ -1,0 +1,272 @@
+// One mounted form: listens to the reader, asks Python, shows the outcome, keeps the answers in
+// the address. Every listener is tied to one AbortController, so a teardown is one abort().
+import { isReady, progress, runPython, startPython } from "./calc-client.mjs";
+import {
+  clearInputs,
+  clearMessages,
+  collect,
+  describeFields,
+  enableButtons,
+  hasAnswers,
+  isBlank,
+  showMessage,
+  writeAnswers,
+} from "./calc-form.mjs";
+import { currentFragment, isAboutForm, readAnswers, replaceFragment, toFragment } from "./calc-fragment.mjs";
+import { editList } from "./calc-list.mjs";
+import { CAUSE } from "./calc-protocol.mjs";
+import { clearResult, copyText, outputOf, resultAsText, showResult } from "./calc-render.mjs";
+import { STATUS, setState, showProgress } from "./calc-status.mjs";
+
+const HEADLINE = Object.freeze({
+  empty: "The result appears here once the form is complete.",
+  check: "No result: please check the highlighted answer.",
+  python:
+    "No result: the calculator met an error it did not expect with these answers. Change an answer to try again, or score by hand with the scoring table below.",
+  stopped: "No result: the calculator stopped before it could answer.",
+});
+
+/**
+ * The answers last put in the address, by page and calculator. Material sometimes re-renders the
+ * page it is on (a same-page link): the new form gets its answers back from here.
+ */
+const remembered = new Map();
+
+/**
+ * @typedef {{ form: HTMLFormElement, out: Element | null, calc: string, pathname: string,
+ *   key: string, specs: import("./calc-fragment.mjs").FieldSpec[], signal: AbortSignal,
+ *   seq: number, notes: Map<string, string>, answers: string, failed: "start" | "run" | null }} View
+ */
+
+/** Still mounted, and (when `mine` is given) still the latest computation? */
+function live(view, mine) {
+  return !view.signal.aborted && (mine === undefined || mine === view.seq);
+}
+
+/** Start Python unless it runs; after a failed start only "Try again" (`retry`) starts it again. */
+async function ensureStarted(view, retry = false) {
+  const { form } = view;
+  if (view.failed === "start" && !retry) return false;
+  if (!isReady() && form.dataset.calcState !== "loading") setState(form, "loading", STATUS.starting);
+  try {
+    const { python } = await startPython();
+    if (!live(view)) return false;
+    view.failed = null;
+    if (form.dataset.calcState !== "ready") setState(form, "ready", STATUS.ready(python));
+    return true;
+  } catch (error) {
+    if (live(view)) {
+      view.failed = "start";
+      setState(form, "error", STATUS.startFailed(error.message));
+    }
+    return false;
+  }
+}
+
+/** Messages about the link stay until the reader changes the answer they are about. */
+function showNotes(view) {
+  clearMessages(view.form);
+  for (const [field, text] of view.notes) showMessage(view.form, field, text);
+}
+
+/** The reader changed something in the field around `node`: its notes (and the form's) go. */
+function dropNotes(view, node) {
+  const field = node.closest?.("fieldset[data-field]")?.dataset.field;
+  for (const key of view.notes.keys()) {
+    if (key === "" || key.split(".")[0] === field) view.notes.delete(key);
+  }
+}
+
+/** Keep `fragment` as the answers of this form, in the address and for a re-render. */
+function rememberAnswers(view, fragment) {
+  if (location.pathname !== view.pathname) return;
+  view.answers = fragment;
+  if (fragment) remembered.set(view.key, fragment);
+  else remembered.delete(view.key);
+  if (currentFragment() !== fragment) replaceFragment(fragment);
+}
+
+function showFailure(view, error) {
+  showNotes(view);
+  if (error.cause === CAUSE.PYTHON) {
+    clearResult(view.form, HEADLINE.python);
+    return;
+  }
+  view.failed = "run";
+  clearResult(view.form, HEADLINE.stopped);
+  setState(view.form, "error", STATUS.stopped(error.message));
+}
+
+function showOutcome(view, value, inputs, explicit) {
+  const { form } = view;
+  showNotes(view);
+  if (value.exit === 0) {
+    showResult(form, value.text);
+    rememberAnswers(view, toFragment(inputs, view.specs));
+    return;
+  }
+  const { field, message } = JSON.parse(value.text).error;
+  if (!explicit && isBlank(form, field)) {
+    const label = form.querySelector(`fieldset[data-field="${CSS.escape(field)}"] legend`);
+    clearResult(form, label ? `Answer “${label.textContent}” to see the result.` : "Complete the form to see the result.");
+    return;
+  }
+  showMessage(form, field, message);
+  clearResult(form, HEADLINE.check);
+}
+
+/** Ask Python for the result; `explicit` means the reader asked (submit), so report blanks too. */
+async function compute(view, explicit) {
+  const mine = ++view.seq;
+  if (!explicit && !hasAnswers(view.form)) {
+    showNotes(view);
+    clearResult(view.form, HEADLINE.empty);
+    return;
+  }
+  if (!(await ensureStarted(view)) || !live(view, mine)) return;
+  const inputs = collect(view.form);
+  let value;
+  try {
+    value = await runPython(view.calc, inputs);
+  } catch (error) {
+    if (live(view, mine)) showFailure(view, error);
+    return;
+  }
+  if (live(view, mine)) showOutcome(view, value, inputs, explicit);
+}
+
+/** Fill the form from a link's fragment (checked, bounded) and compute. */
+function restore(view, fragment) {
+  const { answers, notes, readable } = readAnswers(fragment, view.specs);
+  view.notes = notes;
+  if (!readable) {
+    showNotes(view);
+    return;
+  }
+  clearInputs(view.form);
+  writeAnswers(view.form, answers);
+  view.answers = fragment;
+  if (answers.size > 0) remembered.set(view.key, fragment);
+  compute(view, false);
+}
+
+/**
+ * The address changed (Back, Forward, a link, a tab label). New answers for this form are
+ * restored; any other fragment (a heading, the scoring table, a tab) gives way to the answers,
+ * without a new history entry, so the reader never loses them.
+ */
+function onAddress(view) {
+  if (!live(view) || location.pathname !== view.pathname) return;
+  const fragment = currentFragment();
+  if (fragment === view.answers) return;
+  if (isAboutForm(fragment, view.specs)) restore(view, fragment);
+  else if (view.answers && hasAnswers(view.form)) replaceFragment(view.answers);
+}
+
+function onReset(view) {
+  view.seq++;
+  view.notes.clear();
+  clearMessages(view.form);
+  clearResult(view.form, HEADLINE.empty);
+  rememberAnswers(view, "");
+}
+
+function onClick(view, event) {
+  const listButton = event.target.closest("[data-list]");
+  if (listButton) {
+    if (editList(listButton)) {
+      dropNotes(view, listButton);
+      compute(view, false);
+    }
+    return;
+  }
+  if (event.target.closest('[data-action="retry"]')) {
+    ensureStarted(view, true).then((ok) => ok && compute(view, false));
+  }
+}
+
+async function onAction(view, event) {
+  const button = event.target.closest("[data-action]");
+  if (!button || !view.form.dataset.calcResult) return;
+  const action = button.dataset.action;
+  if (action === "print") return window.print();
+  const ok = await copyText(action === "copy-link" ? location.href : resultAsText(view.form));
+  const done = action === "copy-link" ? "Link copied." : "Result copied.";
+  view.out.querySelector('[data-slot="action-status"]').textContent = ok
+    ? done
+    : "Copying failed: select the text and copy it by hand.";
+}
+
+function onProgress(view, { detail }) {
+  if (view.form.dataset.calcState !== "loading") return;
+  if (detail.loaded !== undefined) showProgress(view.form, detail.loaded, detail.total);
+  else if (detail.step === "starting") setState(view.form, "loading", STATUS.starting);
+}
+
+function listen(view) {
+  const { form, out, signal } = view;
+  const start = () => void ensureStarted(view);
+  const edit = (event) => {
+    dropNotes(view, event.target);
+    compute(view, false);
+  };
+  form.addEventListener("focusin", start, { signal });
+  form.addEventListener("pointerdown", start, { signal });
+  form.addEventListener("input", edit, { signal });
+  form.addEventListener("change", edit, { signal });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    compute(view, true);
+  }, { signal });
+  form.addEventListener("reset", () => setTimeout(() => live(view) && onReset(view)), { signal });
+  form.addEventListener("click", (event) => onClick(view, event), { signal });
+  out?.addEventListener("click", (event) => onAction(view, event), { signal });
+  window.addEventListener("popstate", () => onAddress(view), { signal });
+  window.addEventListener("hashchange", () => onAddress(view), { signal });
+  // A link or tab label may change the address without an event (history.pushState or
+  // replaceState): look again once every handler of the click has run.
+  window.addEventListener("click", () => setTimeout(() => onAddress(view)), { capture: true, signal });
+  progress.addEventListener("progress", (event) => onProgress(view, event), { signal });
+}
+
+function fastConnection() {
+  const connection = navigator.connection;
+  return !!connection && !connection.saveData && connection.effectiveType === "4g";
+}
+
+function whenIdle(callback) {
+  if ("requestIdleCallback" in window) requestIdleCallback(callback, { timeout: 5000 });
+  else setTimeout(callback, 2000);
+}
+
+/**
+ * Bring one form to life; returns its teardown. `samePage` says the previous mount was of this
+ * same page (Material re-rendered it), so remembered answers come back if the address lost them.
+ */
+export function mount(form, { samePage = false } = {}) {
+  const controller = new AbortController();
+  /** @type {View} */
+  const view = {
+    form,
+    out: outputOf(form),
+    calc: form.dataset.calc,
+    pathname: location.pathname,
+    key: `${location.pathname}|${form.dataset.calc}`,
+    specs: describeFields(form),
+    signal: controller.signal,
+    seq: 0,
+    notes: new Map(),
+    answers: "",
+    failed: null,
+  };
+  enableButtons(form);
+  listen(view);
+  const fragment = currentFragment();
+  if (isAboutForm(fragment, view.specs)) restore(view, fragment);
+  else if (samePage && remembered.has(view.key)) {
+    restore(view, remembered.get(view.key));
+    setTimeout(() => onAddress(view));
+  } else if (isReady()) ensureStarted(view);
+  else if (fastConnection()) whenIdle(() => live(view) && ensureStarted(view));
+  return () => controller.abort();
+}
