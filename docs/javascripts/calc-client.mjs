@@ -10,6 +10,8 @@ import { CAUSE, KIND, REPLY } from "./calc-protocol.mjs";
 
 const STALL_MS = config.stallTimeoutMs ?? 30_000;
 const RUN_MS = config.runTimeoutMs ?? 10_000;
+// Between the worker's start-up steps the work is CPU, not network: allow twice the stall limit.
+const BOOT_STEP_MS = 2 * STALL_MS;
 
 /** Start-up progress for every mounted form: "progress" events, detail {loaded, total} or {step}. */
 export const progress = new EventTarget();
@@ -127,7 +129,7 @@ async function download() {
 async function start(c) {
   const files = await download();
   emit({ step: "starting" });
-  const value = await request(c, { kind: KIND.START, files }, STALL_MS, (step) => emit({ step }));
+  const value = await request(c, { kind: KIND.START, files }, BOOT_STEP_MS, (step) => emit({ step }));
   c.ready = true;
   forgetDownloads();
   return value;

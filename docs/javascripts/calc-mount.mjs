@@ -26,6 +26,9 @@ const HEADLINE = Object.freeze({
   stopped: "No result: the calculator stopped before it could answer.",
 });
 
+/** How long after a click the address is checked (Material finishes its own moves first). */
+const CLICK_SETTLE_MS = 300;
+
 /**
  * The answers last put in the address, by page and calculator. Material sometimes re-renders the
  * page it is on (a same-page link): the new form gets its answers back from here.
@@ -150,17 +153,35 @@ function restore(view, fragment) {
   compute(view, false);
 }
 
+/** The element a fragment names, if it is a place to scroll to (not a tab's hidden radio). */
+function anchorOf(fragment) {
+  let target = null;
+  try {
+    target = fragment ? document.getElementById(decodeURIComponent(fragment)) : null;
+  } catch {
+    return null; // not a valid percent-encoding: no element has that id
+  }
+  return target && !target.matches("input, select, textarea") ? target : null;
+}
+
 /**
  * The address changed (Back, Forward, a link, a tab label). New answers for this form are
  * restored; any other fragment (a heading, the scoring table, a tab) gives way to the answers,
- * without a new history entry, so the reader never loses them.
+ * without a new history entry, so the reader never loses them. After a click (`afterClick`) the
+ * browser may not have scrolled to the place the link names (Material moves the address with
+ * pushState): scroll there first.
  */
-function onAddress(view) {
+function onAddress(view, afterClick = false) {
   if (!live(view) || location.pathname !== view.pathname) return;
   const fragment = currentFragment();
   if (fragment === view.answers) return;
-  if (isAboutForm(fragment, view.specs)) restore(view, fragment);
-  else if (view.answers && hasAnswers(view.form)) replaceFragment(view.answers);
+  if (isAboutForm(fragment, view.specs)) {
+    restore(view, fragment);
+    return;
+  }
+  if (!view.answers || !hasAnswers(view.form)) return;
+  if (afterClick) anchorOf(fragment)?.scrollIntoView();
+  replaceFragment(view.answers);
 }
 
 function onReset(view) {
@@ -223,9 +244,10 @@ function listen(view) {
   out?.addEventListener("click", (event) => onAction(view, event), { signal });
   window.addEventListener("popstate", () => onAddress(view), { signal });
   window.addEventListener("hashchange", () => onAddress(view), { signal });
-  // A link or tab label may change the address without an event (history.pushState or
-  // replaceState): look again once every handler of the click has run.
-  window.addEventListener("click", () => setTimeout(() => onAddress(view)), { capture: true, signal });
+  // A link or tab label may change the address without an event (Material uses pushState and
+  // replaceState): look again once the click's handlers, and any scrolling they start, are done.
+  const afterClick = () => setTimeout(() => onAddress(view, true), CLICK_SETTLE_MS);
+  window.addEventListener("click", afterClick, { capture: true, signal });
   progress.addEventListener("progress", (event) => onProgress(view, event), { signal });
 }
 

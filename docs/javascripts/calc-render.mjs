@@ -22,6 +22,8 @@ export function clearResult(form, headline) {
   out.querySelector('[data-slot="headline"]').textContent = headline;
   showChart(out, undefined);
   out.querySelector(".calc-result__tabs").hidden = true;
+  out.querySelector('[data-slot="clinical"]').replaceChildren();
+  out.querySelector('[data-slot="plain"]').replaceChildren();
   out.querySelector(".calc-result__actions").hidden = true;
   out.querySelector('[data-slot="warnings"]').replaceChildren();
   out.querySelector('[data-slot="action-status"]').textContent = "";
