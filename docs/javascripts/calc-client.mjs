@@ -10,8 +10,9 @@ import { CAUSE, KIND, REPLY } from "./calc-protocol.mjs";
 
 const STALL_MS = config.stallTimeoutMs ?? 30_000;
 const RUN_MS = config.runTimeoutMs ?? 10_000;
-// Between the worker's start-up steps the work is CPU, not network: allow twice the stall limit.
-const BOOT_STEP_MS = 2 * STALL_MS;
+// Between the worker's start-up steps (scripts loaded, Python loaded, calculators imported) the
+// work is CPU, not network: a slow or busy device may need far longer than a stalled line.
+const BOOT_STEP_MS = 60_000;
 
 /** Start-up progress for every mounted form: "progress" events, detail {loaded, total} or {step}. */
 export const progress = new EventTarget();
