@@ -75,9 +75,11 @@ function showNotes(view) {
 /** The reader changed something in the field around `node`: its notes (and the form's) go. */
 function dropNotes(view, node) {
   const field = node.closest?.("fieldset[data-field]")?.dataset.field;
+  const before = view.notes.size;
   for (const key of view.notes.keys()) {
     if (key === "" || key.split(".")[0] === field) view.notes.delete(key);
   }
+  if (view.notes.size !== before) showNotes(view);
 }
 
 /** Keep `fragment` as the answers of this form, in the address and for a re-render. */
@@ -148,6 +150,7 @@ function restore(view, fragment) {
   }
   clearInputs(view.form);
   writeAnswers(view.form, answers);
+  showNotes(view);
   view.answers = fragment;
   if (answers.size > 0) remembered.set(view.key, fragment);
   compute(view, false);
