@@ -35,6 +35,7 @@ const PLAIN_VALUE = /^[-#\w\s.,%()]{0,2000}$/;
  */
 export function chartFromMarkup(markup) {
   if (typeof markup !== "string" || markup.length > 200_000) return null;
+  if (/<!(DOCTYPE|ENTITY)/i.test(markup)) return null; // no entities, so no entity bombs
   const doc = new DOMParser().parseFromString(markup, "image/svg+xml");
   const root = doc.documentElement;
   if (root.namespaceURI !== SVG_NS || root.localName !== "svg") return null;
