@@ -111,7 +111,8 @@ async function download() {
   let timer = 0;
   const alive = () => {
     clearTimeout(timer);
-    const stalled = failure(`the download stopped: nothing arrived for ${Math.round(STALL_MS / 1000)} s`, CAUSE.START);
+    const seconds = Math.round(STALL_MS / 1000);
+    const stalled = failure(`the download stopped: nothing arrived for ${seconds} s`, CAUSE.START);
     timer = setTimeout(() => guard.abort(stalled), STALL_MS);
   };
   try {

@@ -16,6 +16,7 @@ export const LIMITS = Object.freeze({ fragmentChars: 16_000, listItems: 50 });
  */
 
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+const UNREADABLE_ITEM = "The link's answer here could not be read, so it is left blank.";
 
 function quote(text) {
   const shown = String(text);
@@ -92,12 +93,14 @@ function readList(spec, text, notes) {
     return [];
   }
   if (raw.length > LIMITS.listItems) {
-    notes.set(spec.name, `The link holds more than ${LIMITS.listItems} items; only the first ${LIMITS.listItems} are filled in.`);
+    const n = LIMITS.listItems;
+    notes.set(spec.name, `The link holds more than ${n} items; only the first ${n} are filled in.`);
     raw.length = LIMITS.listItems;
   }
   return raw.map((item, index) => {
-    const [value, whole] = spec.item === "object" ? readObjectItem(spec, item) : readSimpleItem(spec, item);
-    if (!whole) notes.set(`${spec.name}.${index}`, "The link's answer here could not be read, so it is left blank.");
+    const read = spec.item === "object" ? readObjectItem : readSimpleItem;
+    const [value, whole] = read(spec, item);
+    if (!whole) notes.set(`${spec.name}.${index}`, UNREADABLE_ITEM);
     return value;
   });
 }
@@ -112,7 +115,8 @@ export function readAnswers(fragment, specs) {
   const answers = new Map();
   const notes = new Map();
   if (fragment.length > LIMITS.fragmentChars) {
-    notes.set("", `This link is too long to hold a set of answers (${fragment.length} characters; at most ${LIMITS.fragmentChars}), so nothing was filled in from it.`);
+    const size = `${fragment.length} characters; at most ${LIMITS.fragmentChars}`;
+    notes.set("", `This link is too long to hold a set of answers (${size}), so nothing was filled in from it.`);
     return { answers, notes, readable: false };
   }
   const byName = new Map(specs.map((spec) => [spec.name, spec]));

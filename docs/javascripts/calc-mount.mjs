@@ -15,14 +15,15 @@ import {
 import { currentFragment, isAboutForm, readAnswers, replaceFragment, toFragment } from "./calc-fragment.mjs";
 import { editList } from "./calc-list.mjs";
 import { CAUSE } from "./calc-protocol.mjs";
-import { clearResult, copyText, outputOf, resultAsText, showResult } from "./calc-render.mjs";
+import { clearResult, onResultAction, outputOf, showResult } from "./calc-render.mjs";
 import { STATUS, setState, showProgress } from "./calc-status.mjs";
 
 const HEADLINE = Object.freeze({
   empty: "The result appears here once the form is complete.",
   check: "No result: please check the highlighted answer.",
   python:
-    "No result: the calculator met an error it did not expect with these answers. Change an answer to try again, or score by hand with the scoring table below.",
+    "No result: the calculator met an error it did not expect with these answers. " +
+    "Change an answer to try again, or score by hand with the scoring table below.",
   stopped: "No result: the calculator stopped before it could answer.",
 });
 
@@ -113,7 +114,8 @@ function showOutcome(view, value, inputs, explicit) {
   const { field, message } = JSON.parse(value.text).error;
   if (!explicit && isBlank(form, field)) {
     const label = form.querySelector(`fieldset[data-field="${CSS.escape(field)}"] legend`);
-    clearResult(form, label ? `Answer “${label.textContent}” to see the result.` : "Complete the form to see the result.");
+    const prompt = label ? `Answer “${label.textContent}” to see the result.` : "Complete the form to see the result.";
+    clearResult(form, prompt);
     return;
   }
   showMessage(form, field, message);
@@ -209,18 +211,6 @@ function onClick(view, event) {
   }
 }
 
-async function onAction(view, event) {
-  const button = event.target.closest("[data-action]");
-  if (!button || !view.form.dataset.calcResult) return;
-  const action = button.dataset.action;
-  if (action === "print") return window.print();
-  const ok = await copyText(action === "copy-link" ? location.href : resultAsText(view.form));
-  const done = action === "copy-link" ? "Link copied." : "Result copied.";
-  view.out.querySelector('[data-slot="action-status"]').textContent = ok
-    ? done
-    : "Copying failed: select the text and copy it by hand.";
-}
-
 function onProgress(view, { detail }) {
   if (view.form.dataset.calcState !== "loading") return;
   if (detail.loaded !== undefined) showProgress(view.form, detail.loaded, detail.total);
@@ -244,7 +234,7 @@ function listen(view) {
   }, { signal });
   form.addEventListener("reset", () => setTimeout(() => live(view) && onReset(view)), { signal });
   form.addEventListener("click", (event) => onClick(view, event), { signal });
-  out?.addEventListener("click", (event) => onAction(view, event), { signal });
+  out?.addEventListener("click", (event) => onResultAction(form, event.target), { signal });
   window.addEventListener("popstate", () => onAddress(view), { signal });
   window.addEventListener("hashchange", () => onAddress(view), { signal });
   // A link or tab label may change the address without an event (Material uses pushState and

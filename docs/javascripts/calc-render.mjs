@@ -107,7 +107,7 @@ export function showResult(form, text) {
 }
 
 /** The result as plain text, for pasting into notes or slides. */
-export function resultAsText(form) {
+function resultAsText(form) {
   const result = JSON.parse(form.dataset.calcResult);
   const title = form.querySelector(".calc-form__title strong").textContent;
   const lines = [`${title} (calculator version ${result.version})`, result.headline, ""];
@@ -121,7 +121,7 @@ export function resultAsText(form) {
 }
 
 /** Copy text to the clipboard; true when it worked. */
-export async function copyText(text) {
+async function copyText(text) {
   try {
     await navigator.clipboard.writeText(text);
     return true;
@@ -137,4 +137,17 @@ export async function copyText(text) {
     area.remove();
     return ok;
   }
+}
+
+/** The result's buttons: copy it as text, copy the link, print. */
+export async function onResultAction(form, target) {
+  const button = target.closest("[data-action]");
+  if (!button || !form.dataset.calcResult) return;
+  const action = button.dataset.action;
+  if (action === "print") return window.print();
+  const ok = await copyText(action === "copy-link" ? location.href : resultAsText(form));
+  const done = action === "copy-link" ? "Link copied." : "Result copied.";
+  outputOf(form).querySelector('[data-slot="action-status"]').textContent = ok
+    ? done
+    : "Copying failed: select the text and copy it by hand.";
 }

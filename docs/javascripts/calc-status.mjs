@@ -9,7 +9,8 @@ export const STATUS = Object.freeze({
   startFailed: (reason) =>
     `The calculator could not start (${reason}). You can still score by hand with the scoring table below.`,
   stopped: (reason) =>
-    `The calculator stopped (${reason}). Change an answer or choose “Try again” to start it afresh; the scoring table below works by hand.`,
+    `The calculator stopped (${reason}). Change an answer or choose “Try again” to start it afresh; ` +
+    "the scoring table below works by hand.",
 });
 
 function statusOf(form) {

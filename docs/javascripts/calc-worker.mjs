@@ -72,12 +72,13 @@ async function boot(files, notify) {
     notify("python");
     return pyodide;
   };
+  const options = {
+    indexURL: base.href,
+    packageBaseUrl: base.href,
+    lockFileContents: { info: config.lockInfo, packages: {} },
+  };
   try {
-    return await startCalculators(
-      load,
-      { indexURL: base.href, packageBaseUrl: base.href, lockFileContents: { info: config.lockInfo, packages: {} } },
-      archive,
-    );
+    return await startCalculators(load, options, archive);
   } finally {
     watch.restore();
     restoreFetch();
