@@ -165,3 +165,14 @@ export function replaceFragment(fragment) {
   url.hash = fragment;
   history.replaceState(history.state, "", fragment ? url.href : url.href.replace(/#$/, ""));
 }
+
+/** The element a fragment names, if it is a place to scroll to (not a tab's hidden radio). */
+export function anchorOf(fragment) {
+  let target = null;
+  try {
+    target = fragment ? document.getElementById(decodeURIComponent(fragment)) : null;
+  } catch {
+    return null; // not a valid percent-encoding: no element has that id
+  }
+  return target && !target.matches("input, select, textarea") ? target : null;
+}

@@ -12,7 +12,14 @@ import {
   showMessage,
   writeAnswers,
 } from "./calc-form.mjs";
-import { currentFragment, isAboutForm, readAnswers, replaceFragment, toFragment } from "./calc-fragment.mjs";
+import {
+  anchorOf,
+  currentFragment,
+  isAboutForm,
+  readAnswers,
+  replaceFragment,
+  toFragment,
+} from "./calc-fragment.mjs";
 import { editList } from "./calc-list.mjs";
 import { CAUSE } from "./calc-protocol.mjs";
 import { clearResult, onResultAction, outputOf, showResult } from "./calc-render.mjs";
@@ -103,6 +110,16 @@ function showFailure(view, error) {
   setState(view.form, "error", STATUS.stopped(error.message));
 }
 
+/** The `{field, message}` of an invalid-input reply, or an empty object if it has none. */
+function errorOf(text) {
+  try {
+    const { error } = JSON.parse(text);
+    return typeof error?.field === "string" ? error : {};
+  } catch {
+    return {};
+  }
+}
+
 function showOutcome(view, value, inputs, explicit) {
   const { form } = view;
   showNotes(view);
@@ -111,7 +128,11 @@ function showOutcome(view, value, inputs, explicit) {
     rememberAnswers(view, toFragment(inputs, view.specs));
     return;
   }
-  const { field, message } = JSON.parse(value.text).error;
+  const { field, message } = errorOf(value.text);
+  if (field === undefined) {
+    clearResult(form, HEADLINE.python);
+    return;
+  }
   if (!explicit && isBlank(form, field)) {
     const label = form.querySelector(`fieldset[data-field="${CSS.escape(field)}"] legend`);
     const prompt = label ? `Answer “${label.textContent}” to see the result.` : "Complete the form to see the result.";
@@ -158,17 +179,6 @@ function restore(view, fragment) {
   compute(view, false);
 }
 
-/** The element a fragment names, if it is a place to scroll to (not a tab's hidden radio). */
-function anchorOf(fragment) {
-  let target = null;
-  try {
-    target = fragment ? document.getElementById(decodeURIComponent(fragment)) : null;
-  } catch {
-    return null; // not a valid percent-encoding: no element has that id
-  }
-  return target && !target.matches("input, select, textarea") ? target : null;
-}
-
 /**
  * The address changed (Back, Forward, a link, a tab label). New answers for this form are
  * restored; any other fragment (a heading, the scoring table, a tab) gives way to the answers,
@@ -191,6 +201,7 @@ function onAddress(view, afterClick = false) {
 
 function onReset(view) {
   view.seq++;
+  clearInputs(view.form); // the browser's reset leaves list items in place
   view.notes.clear();
   clearMessages(view.form);
   clearResult(view.form, HEADLINE.empty);
