@@ -83,7 +83,7 @@ function dropClient(c, error) {
   if (client === c) client = null;
 }
 
-function request(c, message, limit, onProgress) {
+function request(c, message, limit, onProgress, transfer = []) {
   return new Promise((resolve, reject) => {
     if (c.failed) {
       reject(c.failed);
@@ -93,7 +93,7 @@ function request(c, message, limit, onProgress) {
     const waiter = { resolve, reject, timer: 0, limit, onProgress };
     c.pending.set(id, waiter);
     rearm(c, id, waiter);
-    c.worker.postMessage({ id, ...message });
+    c.worker.postMessage({ id, ...message }, transfer);
   });
 }
 
@@ -131,7 +131,8 @@ async function download() {
 async function start(c) {
   const files = await download();
   emit({ step: "starting" });
-  const value = await request(c, { kind: KIND.START, files }, BOOT_STEP_MS, (step) => emit({ step }));
+  const onStep = (step) => emit({ step });
+  const value = await request(c, { kind: KIND.START, files }, BOOT_STEP_MS, onStep, Object.values(files));
   c.ready = true;
   forgetDownloads();
   return value;

@@ -6,21 +6,43 @@
 /** @type {Map<string, ArrayBuffer>} finished downloads by absolute URL */
 const arrived = new Map();
 
+/** @type {Map<string, ArrayBuffer>} second copies of this attempt's downloads, to transfer */
+const spares = new Map();
+
 function fileName(url) {
   return new URL(url).pathname.split("/").pop();
 }
 
-function join(chunks, size) {
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes.buffer;
+/**
+ * Two growing byte buffers filled chunk by chunk as the download arrives: one the page keeps (for
+ * a retry), one it hands to the worker without copying (transfer). Copying 10 MB at the end, or
+ * cloning it into postMessage, would be a long task on the main thread; 64 KB at a time is not.
+ */
+function byteSink(expected) {
+  let kept = new Uint8Array(Math.max(expected, 1024));
+  let spare = new Uint8Array(kept.length);
+  let size = 0;
+  const grow = (bytes, length) => {
+    const larger = new Uint8Array(length);
+    larger.set(bytes.subarray(0, size));
+    return larger;
+  };
+  return {
+    add(chunk) {
+      if (size + chunk.byteLength > kept.length) {
+        const length = Math.max(kept.length * 2, size + chunk.byteLength);
+        kept = grow(kept, length);
+        spare = grow(spare, length);
+      }
+      kept.set(chunk, size);
+      spare.set(chunk, size);
+      size += chunk.byteLength;
+    },
+    buffers: () => [kept, spare].map((b) => (size === b.length ? b.buffer : b.buffer.slice(0, size))),
+  };
 }
 
-async function downloadOne(url, signal, tick) {
+async function downloadOne({ url, bytes }, signal, tick) {
   let response;
   try {
     response = await fetch(url, { signal });
@@ -29,18 +51,18 @@ async function downloadOne(url, signal, tick) {
   }
   if (!response.ok) throw new Error(`${fileName(url)} could not be downloaded: HTTP ${response.status}`);
   const reader = response.body.getReader();
-  const chunks = [];
-  let size = 0;
+  const sink = byteSink(bytes || Number(response.headers.get("Content-Length")) || 0);
   try {
     for (let part = await reader.read(); !part.done; part = await reader.read()) {
-      chunks.push(part.value);
-      size += part.value.byteLength;
+      sink.add(part.value);
       tick(part.value.byteLength);
     }
   } catch (error) {
     throw signal.aborted ? signal.reason : new Error(`the download of ${fileName(url)} broke off`, { cause: error });
   }
-  arrived.set(url, join(chunks, size));
+  const [kept, spare] = sink.buffers();
+  arrived.set(url, kept);
+  spares.set(url, spare);
 }
 
 /**
@@ -48,7 +70,8 @@ async function downloadOne(url, signal, tick) {
  * to finish or fail (so a retry re-asks only for the failed ones).
  * @param {{ url: string, bytes: number }[]} files absolute URLs with their expected sizes
  * @param {{ signal: AbortSignal, onProgress: (loaded: number, total: number) => void }} options
- * @returns {Promise<Record<string, ArrayBuffer>>} the bytes of every file, by URL
+ * @returns {Promise<Record<string, ArrayBuffer>>} the bytes of every file, by URL, for the
+ *   caller to transfer (the page keeps its own copy)
  */
 export async function downloadAll(files, { signal, onProgress }) {
   const total = files.reduce((sum, file) => sum + (file.bytes || 0), 0);
@@ -59,13 +82,21 @@ export async function downloadAll(files, { signal, onProgress }) {
     onProgress(loaded, Math.max(total, loaded));
   };
   const missing = files.filter((file) => !arrived.has(file.url));
-  const results = await Promise.allSettled(missing.map((file) => downloadOne(file.url, signal, tick)));
+  const results = await Promise.allSettled(missing.map((file) => downloadOne(file, signal, tick)));
   const failure = results.find((result) => result.status === "rejected");
   if (failure) throw failure.reason;
-  return Object.fromEntries(files.map((file) => [file.url, arrived.get(file.url)]));
+  return Object.fromEntries(files.map((file) => [file.url, takeSpare(file.url)]));
+}
+
+/** A copy to give away: the one made while downloading, or (on a retry) a fresh one. */
+function takeSpare(url) {
+  const spare = spares.get(url) ?? arrived.get(url).slice(0);
+  spares.delete(url);
+  return spare;
 }
 
 /** Drop the kept bytes (Python has started, or the tab no longer needs them). */
 export function forgetDownloads() {
   arrived.clear();
+  spares.clear();
 }

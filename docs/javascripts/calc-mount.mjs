@@ -90,9 +90,15 @@ function dropNotes(view, node) {
   if (view.notes.size !== before) showNotes(view);
 }
 
-/** Keep `fragment` as the answers of this form, in the address and for a re-render. */
+/**
+ * Keep `fragment` as the answers of this form, in the address and for a re-render. Answers that
+ * a link has just put in the address win over a computation that finished meanwhile (a field's
+ * change event fires as the link takes the focus): onAddress restores them next.
+ */
 function rememberAnswers(view, fragment) {
   if (location.pathname !== view.pathname) return;
+  const current = currentFragment();
+  if (current !== view.answers && current !== fragment && isAboutForm(current, view.specs)) return;
   view.answers = fragment;
   if (fragment) remembered.set(view.key, fragment);
   else remembered.delete(view.key);
