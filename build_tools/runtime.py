@@ -25,8 +25,12 @@ PYODIDE_VERSION = "314.0.7"  # must match package.json; checked below
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 MODULES_DIR = "javascripts"
 CONFIG_MODULE = "calc-config.mjs"
-# Milliseconds the page waits for Python to start before showing the error state (slow links too).
-START_TIMEOUT_MS = 60_000
+# Start-up fails only after this long without a sign of progress (a byte arriving, a step done),
+# so a slow line never times out while it still delivers; a run fails after RUN_TIMEOUT_MS.
+STALL_TIMEOUT_MS = 30_000
+RUN_TIMEOUT_MS = 10_000
+# The files the page downloads itself, with progress; sizes as decoded (before any compression).
+DOWNLOADED = ("pyodide.asm.wasm", "python_stdlib.zip")
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,13 @@ def publish(site: Path, root: Path) -> Runtime:
         "archive": f"../{archive}",
         "packageDigest": pkg.digest,
         "lockInfo": lock_info,
-        "startTimeoutMs": START_TIMEOUT_MS,
+        "stallTimeoutMs": STALL_TIMEOUT_MS,
+        "runTimeoutMs": RUN_TIMEOUT_MS,
+        "downloads": [
+            {"url": f"../{pyodide_dir}/{name}", "bytes": (node_pyodide / name).stat().st_size}
+            for name in DOWNLOADED
+        ]
+        + [{"url": f"../{archive}", "bytes": len(pkg.archive)}],
     }
     (site / MODULES_DIR).mkdir(exist_ok=True)
     (site / config).write_text(config_module(runtime), encoding="utf-8")

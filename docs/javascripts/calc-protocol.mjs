@@ -1,4 +1,4 @@
-// The message protocol between the page script (calc.mjs) and the Python worker (calc-worker.mjs).
+// The message protocol between the page (calc-client.mjs) and the Python worker (calc-worker.mjs).
 // Both sides import these names, so a kind is spelled in one place.
 
 /** Kinds of request the worker understands. */
@@ -7,20 +7,54 @@ export const KIND = Object.freeze({
   RUN: "run", // run one calculator on one set of inputs
 });
 
+/** Kinds of message the worker sends back; every request gets exactly one OK or ERROR. */
+export const REPLY = Object.freeze({
+  OK: "ok",
+  ERROR: "error",
+  PROGRESS: "progress", // a sign of life while starting, zero or more before the OK or ERROR
+});
+
+/** Why a request failed: the page recovers differently from each. */
+export const CAUSE = Object.freeze({
+  REQUEST: "request", // the message itself was wrong (unknown kind, run before start)
+  START: "start", // Python or the calculators could not be loaded
+  PYTHON: "python", // the calculator raised an exception; Python still works
+  FATAL: "fatal", // Python has exited or crashed; this worker can compute nothing more
+});
+
 /**
- * @typedef {{ id: number, kind: "start" }} StartRequest
+ * @typedef {{ id: number, kind: "start", files?: Record<string, ArrayBuffer> }} StartRequest
+ *   `files`: bytes the page already downloaded, by absolute URL; the worker never fetches these.
  * @typedef {{ id: number, kind: "run", calc: string, inputs: string }} RunRequest
  *   `inputs` is JSON text, passed to Python unchanged.
  * @typedef {StartRequest | RunRequest} Request
  *
  * @typedef {{ text: string, exit: number }} RunValue
  *   `text` is exactly what `python -m trdcalc run` prints; `exit` is its exit code (0 or 2).
- * @typedef {{ id: number, ok: true, value: RunValue | { python: string } }} OkReply
- * @typedef {{ id: number, ok: false, error: string }} ErrorReply
- * @typedef {OkReply | ErrorReply} Reply
+ * @typedef {{ id: number, kind: "ok", value: RunValue | { python: string } }} OkReply
+ * @typedef {{ id: number, kind: "error", cause: string, error: string }} ErrorReply
+ *   `error` is one short line for a reader, never a traceback.
+ * @typedef {{ id: number, kind: "progress", step: string }} ProgressReply
+ * @typedef {OkReply | ErrorReply | ProgressReply} Reply
  */
 
+/** @returns {OkReply} */
+export function okReply(id, value) {
+  return { id, kind: REPLY.OK, value };
+}
+
 /** @returns {ErrorReply} */
-export function errorReply(id, error) {
-  return { id, ok: false, error: String(error && error.message ? error.message : error) };
+export function errorReply(id, cause, message) {
+  return { id, kind: REPLY.ERROR, cause, error: oneLine(message) };
+}
+
+/** @returns {ProgressReply} */
+export function progressReply(id, step) {
+  return { id, kind: REPLY.PROGRESS, step };
+}
+
+/** The first line of a message, at most 160 characters: never a traceback. */
+export function oneLine(message) {
+  const line = String(message ?? "").trim().split("\n", 1)[0];
+  return line.length > 160 ? `${line.slice(0, 159)}…` : line;
 }

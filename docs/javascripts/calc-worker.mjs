@@ -1,13 +1,19 @@
 // Module worker: runs the site's own Python calculators in a self-hosted Pyodide.
-// Every URL is resolved from this file, so the site works under any base path, and Pyodide gets
-// an empty package lock, so it never asks a CDN for anything.
+// Every URL is resolved from this file, so the site works under any base path; Pyodide gets an
+// empty package lock, so it never asks a CDN for anything; the big files come from the page.
 import { config } from "./calc-config.mjs";
-import { KIND, errorReply } from "./calc-protocol.mjs";
+import { createHandler } from "./calc-handler.mjs";
+import { startCalculators } from "./calc-python.mjs";
 
-const EXTRACT_DIR = "/home/pyodide/site-calculators";
+const base = new URL(config.pyodideDir, import.meta.url);
 
-/** @type {Promise<(calc: string, inputs: string) => [string, number]> | null} */
-let ready = null;
+// Pyodide's two scripts load while the page downloads the big files. Pyodide later imports
+// pyodide.asm.mjs from the same URL, which the module map answers without a second request.
+const scripts = Promise.all([
+  import(new URL("pyodide.mjs", base).href),
+  import(new URL("pyodide.asm.mjs", base).href),
+]);
+scripts.catch(() => {}); // reported when a START request awaits it
 
 /**
  * Pyodide 314 reports a failed wasm download or compile only with console.warn("wasm
@@ -29,56 +35,57 @@ function wasmFailure() {
   return { failed, restore };
 }
 
-async function startPython() {
-  const base = new URL(config.pyodideDir, import.meta.url);
-  const { loadPyodide } = await import(new URL("pyodide.mjs", base).href);
-  const watch = wasmFailure();
-  const pyodide = await Promise.race([
-    loadPyodide({
-      indexURL: base.href,
-      packageBaseUrl: base.href,
-      lockFileContents: { info: config.lockInfo, packages: {} },
-    }),
-    watch.failed,
-  ]).finally(watch.restore);
-  const response = await fetch(new URL(config.archive, import.meta.url));
-  if (!response.ok) throw new Error(`calculator archive: HTTP ${response.status}`);
-  pyodide.unpackArchive(new Uint8Array(await response.arrayBuffer()), "zip", {
-    extractDir: EXTRACT_DIR,
-  });
-  pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(EXTRACT_DIR)})`);
-  const runJson = pyodide.pyimport("trdcalc").run_json;
-  const python = pyodide.runPython("import sys; sys.version.split()[0]");
-  return Object.assign(
-    (calc, inputs) => {
-      const result = runJson(calc, inputs);
-      try {
-        return result.toJs();
-      } finally {
-        result.destroy();
-      }
-    },
-    { python },
-  );
+/**
+ * Pyodide takes only URLs for its wasm and standard library. While it starts, answer those URLs
+ * from the bytes the page sent (`files`, by absolute URL) and anything else from the network.
+ * Returns the function that puts the real fetch back.
+ */
+function serveFromMemory(files) {
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : input, self.location).href;
+    const bytes = files.get(url);
+    if (!bytes) return realFetch(input, init);
+    const type = url.endsWith(".wasm") ? "application/wasm" : "application/octet-stream";
+    return Promise.resolve(new Response(bytes, { headers: { "Content-Type": type } }));
+  };
+  return () => (globalThis.fetch = realFetch);
 }
 
-/** One request in, one reply out. @param {import("./calc-protocol.mjs").Request} msg */
-async function handle(msg) {
+async function archiveBytes(files) {
+  const url = new URL(config.archive, import.meta.url).href;
+  if (files.has(url)) return new Uint8Array(files.get(url));
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`calculator archive: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** @type {import("./calc-handler.mjs").Boot} */
+async function boot(files, notify) {
+  const [{ loadPyodide }] = await scripts;
+  notify("scripts");
+  const archive = await archiveBytes(files);
+  const restoreFetch = serveFromMemory(files);
+  const watch = wasmFailure();
+  const load = async (options) => {
+    const pyodide = await Promise.race([loadPyodide(options), watch.failed]);
+    notify("python");
+    return pyodide;
+  };
+  const options = {
+    indexURL: base.href,
+    packageBaseUrl: base.href,
+    lockFileContents: { info: config.lockInfo, packages: {} },
+  };
   try {
-    if (msg.kind === KIND.START) {
-      ready ??= startPython();
-      const run = await ready;
-      return { id: msg.id, ok: true, value: { python: run.python } };
-    }
-    if (msg.kind === KIND.RUN) {
-      if (!ready) throw new Error("run before start");
-      const [text, exit] = (await ready)(msg.calc, msg.inputs);
-      return { id: msg.id, ok: true, value: { text, exit } };
-    }
-    return errorReply(msg.id, `unknown message kind: ${msg.kind}`);
-  } catch (error) {
-    return errorReply(msg.id, error);
+    return await startCalculators(load, options, archive);
+  } finally {
+    watch.restore();
+    restoreFetch();
   }
 }
 
-self.addEventListener("message", async (event) => self.postMessage(await handle(event.data)));
+const handle = createHandler(boot);
+self.addEventListener("message", async (event) => {
+  self.postMessage(await handle(event.data, (notice) => self.postMessage(notice)));
+});

@@ -9,13 +9,14 @@ import pytest
 from playwright.sync_api import expect
 
 import trdcalc
+from tests.browser.helpers import START_MS
 
 pytestmark = pytest.mark.browser
 
 
 def current(page):
     form = page.locator('form[data-calc="compare"]')
-    expect(form).to_have_attribute("data-calc-result", re.compile("."), timeout=30_000)
+    expect(form).to_have_attribute("data-calc-result", re.compile("."), timeout=START_MS)
     return form, json.loads(form.get_attribute("data-calc-result"))
 
 
@@ -53,7 +54,7 @@ def test_teaching_case_link_and_keyboard_editing(page, base_url):
     # The address now carries the edited history: a reload shows the same result.
     page.reload()
     expect(page.locator('form[data-calc="compare"]')).to_have_attribute(
-        "data-calc-result", text, timeout=30_000
+        "data-calc-result", text, timeout=START_MS
     )
 
 
@@ -63,4 +64,6 @@ def test_items_are_labelled_for_screen_readers(page, base_url):
     item = page.locator(".calc-list__item").first
     expect(item.get_by_role("group", name="Trial 1")).to_be_visible()
     expect(item.get_by_label("Antidepressant class")).to_be_focused()
-    expect(item.get_by_label("Weeks on this treatment (a number from 0 to 520 weeks)")).to_be_visible()
+    expect(
+        item.get_by_label("Weeks on this treatment (a number from 0 to 520 weeks)")
+    ).to_be_visible()

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 import trdcalc
+from tests.browser.helpers import START_MS
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +31,7 @@ def test_case_links_fill_the_calculator(page, base_url, path):
         page.goto("about:blank")  # a fresh load each time, not a same-page fragment change
         page.goto(urljoin(base_url, href))
         form = page.locator("form[data-calc]")
-        expect(form).to_have_attribute("data-calc-result", re.compile("."), timeout=30_000)
+        expect(form).to_have_attribute("data-calc-result", re.compile("."), timeout=START_MS)
         result = json.loads(form.get_attribute("data-calc-result"))
         wanted = dict(parse_qsl(urlsplit(href).fragment))
         for name, text in wanted.items():

@@ -99,7 +99,7 @@ def pyodide_run(built_site, tmp_path_factory):
     cases = parity_inputs()
     path = tmp_path_factory.mktemp("parity") / "cases.json"
     path.write_text(json.dumps(cases))
-    (archive,) = (built_site / "assets").glob("trdcalc-*.zip")
+    (archive,) = built_site.rglob("trdcalc-*.zip")
     done = subprocess.run(
         [node, str(HERE / "run_cases.mjs"), str(archive), str(path)],
         capture_output=True,

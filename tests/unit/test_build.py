@@ -163,7 +163,8 @@ def test_every_page_shows_the_crisis_note(built_site):
 
 def test_worker_is_referenced_only_by_the_page_script(built_site):
     worker = module(built_site, "calc-worker")
-    assert f'new URL("./{worker.name}", import.meta.url)' in module(built_site, "calc").read_text()
+    client = module(built_site, "calc-client").read_text()
+    assert f'new URL("./{worker.name}", import.meta.url)' in client
     for page in built_site.rglob("*.html"):
         assert "calc-worker" not in page.read_text()
 

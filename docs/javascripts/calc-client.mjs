@@ -1,0 +1,172 @@
+// The page's side of the Python worker: one worker per tab, kept in this module's scope so it
+// survives Material's instant navigation, created only when a form first needs Python.
+// Every request settles: with the reply, or with an error when the worker fails, goes quiet
+// (start-up: no sign of progress for `stallTimeoutMs`; a run: no answer in `runTimeoutMs`),
+// or says Python has died. A worker that failed is terminated (so a hung one stops using a CPU)
+// and forgotten, so the next start makes a new one.
+import { config } from "./calc-config.mjs";
+import { downloadAll, forgetDownloads } from "./calc-download.mjs";
+import { CAUSE, KIND, REPLY } from "./calc-protocol.mjs";
+
+const STALL_MS = config.stallTimeoutMs ?? 30_000;
+const RUN_MS = config.runTimeoutMs ?? 10_000;
+// Between the worker's start-up steps (scripts loaded, Python loaded, calculators imported) the
+// work is CPU, not network: a slow or busy device may need far longer than a stalled line.
+const BOOT_STEP_MS = 60_000;
+
+/** Start-up progress for every mounted form: "progress" events, detail {loaded, total} or {step}. */
+export const progress = new EventTarget();
+
+/**
+ * @typedef {{ resolve: Function, reject: Function, timer: number, limit: number, onProgress?: Function }} Waiter
+ * @typedef {{ worker: Worker, pending: Map<number, Waiter>, nextId: number,
+ *   started: Promise<{ python: string }> | null, ready: boolean, failed: Error | null }} Client
+ */
+
+/** @type {Client | null} */
+let client = null;
+
+function emit(detail) {
+  progress.dispatchEvent(new CustomEvent("progress", { detail }));
+}
+
+function failure(message, cause) {
+  return new Error(message, { cause });
+}
+
+function createClient() {
+  const worker = new Worker(new URL("./calc-worker.mjs", import.meta.url), { type: "module" });
+  /** @type {Client} */
+  const c = { worker, pending: new Map(), nextId: 1, started: null, ready: false, failed: null };
+  worker.addEventListener("message", (event) => onReply(c, event.data));
+  worker.addEventListener("error", (event) => {
+    event.preventDefault();
+    const message = c.ready ? "Python's worker failed" : "Python's worker script could not be loaded";
+    dropClient(c, failure(message, c.ready ? CAUSE.FATAL : CAUSE.START));
+  });
+  return c;
+}
+
+function onReply(c, reply) {
+  const waiter = c.pending.get(reply?.id);
+  if (!waiter) return;
+  if (reply.kind === REPLY.PROGRESS) {
+    rearm(c, reply.id, waiter);
+    waiter.onProgress?.(reply.step);
+    return;
+  }
+  c.pending.delete(reply.id);
+  clearTimeout(waiter.timer);
+  if (reply.kind === REPLY.OK) waiter.resolve(reply.value);
+  else waiter.reject(failure(reply.error, reply.cause));
+}
+
+/** (Re)start a request's timer: when it fires, the worker is hung and is dropped. */
+function rearm(c, id, waiter) {
+  clearTimeout(waiter.timer);
+  waiter.timer = setTimeout(() => {
+    const seconds = Math.round(waiter.limit / 1000);
+    const cause = c.ready ? CAUSE.FATAL : CAUSE.START;
+    dropClient(c, failure(`Python gave no sign of life for ${seconds} s`, cause));
+  }, waiter.limit);
+}
+
+/** Reject everything still waiting, stop the worker and forget it. */
+function dropClient(c, error) {
+  c.failed ??= error;
+  for (const waiter of c.pending.values()) {
+    clearTimeout(waiter.timer);
+    waiter.reject(error);
+  }
+  c.pending.clear();
+  c.worker.terminate();
+  if (client === c) client = null;
+}
+
+function request(c, message, limit, onProgress, transfer = []) {
+  return new Promise((resolve, reject) => {
+    if (c.failed) {
+      reject(c.failed);
+      return;
+    }
+    const id = c.nextId++;
+    const waiter = { resolve, reject, timer: 0, limit, onProgress };
+    c.pending.set(id, waiter);
+    rearm(c, id, waiter);
+    c.worker.postMessage({ id, ...message }, transfer);
+  });
+}
+
+/** The files the page downloads itself, from the build's config (absolute URLs). */
+function startFiles() {
+  return (config.downloads ?? []).map(({ url, bytes }) => ({
+    url: new URL(url, import.meta.url).href,
+    bytes,
+  }));
+}
+
+/** Download with a stall guard: no byte for STALL_MS aborts every download of this attempt. */
+async function download() {
+  const guard = new AbortController();
+  let timer = 0;
+  const alive = () => {
+    clearTimeout(timer);
+    const seconds = Math.round(STALL_MS / 1000);
+    const stalled = failure(`the download stopped: nothing arrived for ${seconds} s`, CAUSE.START);
+    timer = setTimeout(() => guard.abort(stalled), STALL_MS);
+  };
+  try {
+    return await downloadAll(startFiles(), {
+      signal: guard.signal,
+      onProgress: (loaded, total) => {
+        alive();
+        emit({ loaded, total });
+      },
+    });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function start(c) {
+  const files = await download();
+  emit({ step: "starting" });
+  const onStep = (step) => emit({ step });
+  const value = await request(c, { kind: KIND.START, files }, BOOT_STEP_MS, onStep, Object.values(files));
+  c.ready = true;
+  forgetDownloads();
+  return value;
+}
+
+/** Is Python already running in this tab? */
+export function isReady() {
+  return client?.ready === true;
+}
+
+/** Start Python once per tab; resolves with { python } or rejects with a reason for a reader. */
+export function startPython() {
+  client ??= createClient();
+  const c = client;
+  c.started ??= start(c).catch((error) => {
+    dropClient(c, error);
+    throw error.cause === CAUSE.START ? error : failure(error.message, CAUSE.START);
+  });
+  return c.started;
+}
+
+/**
+ * Run one calculator; resolves with { text, exit }. A Python exception rejects with cause
+ * PYTHON and keeps the worker; any other failure drops the worker (cause FATAL).
+ */
+export async function runPython(calc, inputs) {
+  await startPython();
+  const c = client;
+  if (!c?.ready) throw failure("Python stopped", CAUSE.FATAL);
+  try {
+    return await request(c, { kind: KIND.RUN, calc, inputs: JSON.stringify(inputs) }, RUN_MS);
+  } catch (error) {
+    if (error.cause === CAUSE.PYTHON) throw error;
+    dropClient(c, error);
+    throw failure(error.message, CAUSE.FATAL);
+  }
+}

@@ -1,0 +1,71 @@
+// The worker's message handler, apart from the worker itself so that Node can test it.
+// Every request gets exactly one reply (OK or ERROR), whatever it holds; while Python starts,
+// PROGRESS notices tell the page the worker is alive.
+import { CAUSE, KIND, errorReply, okReply, progressReply } from "./calc-protocol.mjs";
+
+const CAUSES = new Set(Object.values(CAUSE));
+
+/**
+ * @typedef {import("./calc-python.mjs").Calculators} Calculators
+ * @typedef {(files: Map<string, ArrayBuffer>, notify: (step: string) => void) => Promise<Calculators>} Boot
+ *   Loads Pyodide and the calculators, using `files` (bytes by absolute URL) instead of fetching
+ *   them, and calls `notify` after each step.
+ */
+
+/**
+ * A handler `(message, post) => Promise<reply>`; `post` sends PROGRESS notices while starting.
+ * A failed start may be asked again; after a FATAL error every run is refused at once.
+ * @param {Boot} boot
+ */
+export function createHandler(boot) {
+  let started = null;
+  let fatal = null;
+
+  async function start(id, msg, post) {
+    started ??= boot(filesOf(msg), (step) => post(progressReply(id, step))).catch((error) => {
+      started = null;
+      throw error;
+    });
+    const { python } = await started;
+    return okReply(id, { python });
+  }
+
+  async function run(id, msg) {
+    if (!started) return errorReply(id, CAUSE.REQUEST, "run before start");
+    if (typeof msg.calc !== "string" || typeof msg.inputs !== "string") {
+      return errorReply(id, CAUSE.REQUEST, "a run needs calc and inputs as text");
+    }
+    if (fatal) return errorReply(id, CAUSE.FATAL, fatal);
+    const calculators = await started;
+    try {
+      return okReply(id, calculators.run(msg.calc, msg.inputs));
+    } catch (error) {
+      if (error.cause !== CAUSE.PYTHON) fatal = error.message || "Python stopped";
+      throw error.cause === CAUSE.PYTHON ? error : new Error(fatal, { cause: CAUSE.FATAL });
+    }
+  }
+
+  return async function handle(msg, post = () => {}) {
+    const id = Number.isSafeInteger(msg?.id) ? msg.id : null;
+    if (id === null) return errorReply(null, CAUSE.REQUEST, "a request needs a whole-number id");
+    try {
+      if (msg.kind === KIND.START) return await start(id, msg, post);
+      if (msg.kind === KIND.RUN) return await run(id, msg);
+      return errorReply(id, CAUSE.REQUEST, `unknown message kind: ${String(msg.kind)}`);
+    } catch (error) {
+      const cause = CAUSES.has(error?.cause) ? error.cause : CAUSE.START;
+      return errorReply(id, cause, error?.message ?? error);
+    }
+  };
+}
+
+/** The bytes a START request carries, by absolute URL; anything that is not bytes is ignored. */
+function filesOf(msg) {
+  const files = new Map();
+  if (msg.files && typeof msg.files === "object") {
+    for (const [url, bytes] of Object.entries(msg.files)) {
+      if (bytes instanceof ArrayBuffer) files.set(url, bytes);
+    }
+  }
+  return files;
+}

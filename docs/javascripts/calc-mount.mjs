@@ -1,0 +1,304 @@
+// One mounted form: listens to the reader, asks Python, shows the outcome, keeps the answers in
+// the address. Every listener is tied to one AbortController, so a teardown is one abort().
+import { isReady, progress, runPython, startPython } from "./calc-client.mjs";
+import {
+  clearInputs,
+  clearMessages,
+  collect,
+  describeFields,
+  enableButtons,
+  hasAnswers,
+  isBlank,
+  showMessage,
+  writeAnswers,
+} from "./calc-form.mjs";
+import {
+  anchorOf,
+  currentFragment,
+  isAboutForm,
+  readAnswers,
+  replaceFragment,
+  toFragment,
+} from "./calc-fragment.mjs";
+import { editList } from "./calc-list.mjs";
+import { CAUSE } from "./calc-protocol.mjs";
+import { clearResult, onResultAction, outputOf, showResult } from "./calc-render.mjs";
+import { STATUS, setState, showProgress } from "./calc-status.mjs";
+
+const HEADLINE = Object.freeze({
+  empty: "The result appears here once the form is complete.",
+  check: "No result: please check the highlighted answer.",
+  python:
+    "No result: the calculator met an error it did not expect with these answers. " +
+    "Change an answer to try again, or score by hand with the scoring table below.",
+  stopped: "No result: the calculator stopped before it could answer.",
+});
+
+/** How long after a click the address is checked (Material finishes its own moves first). */
+const CLICK_SETTLE_MS = 300;
+
+/**
+ * The answers last put in the address, by page and calculator. Material sometimes re-renders the
+ * page it is on (a same-page link): the new form gets its answers back from here.
+ */
+const remembered = new Map();
+
+/**
+ * @typedef {{ form: HTMLFormElement, out: Element | null, calc: string, pathname: string,
+ *   key: string, specs: import("./calc-fragment.mjs").FieldSpec[], signal: AbortSignal,
+ *   seq: number, notes: Map<string, string>, answers: string, failed: "start" | "run" | null }} View
+ */
+
+/** Still mounted, and (when `mine` is given) still the latest computation? */
+function live(view, mine) {
+  return !view.signal.aborted && (mine === undefined || mine === view.seq);
+}
+
+/** Start Python unless it runs; after a failed start only "Try again" (`retry`) starts it again. */
+async function ensureStarted(view, retry = false) {
+  const { form } = view;
+  if (view.failed === "start" && !retry) return false;
+  if (!isReady() && form.dataset.calcState !== "loading") setState(form, "loading", STATUS.starting);
+  try {
+    const { python } = await startPython();
+    if (!live(view)) return false;
+    view.failed = null;
+    if (form.dataset.calcState !== "ready") setState(form, "ready", STATUS.ready(python));
+    return true;
+  } catch (error) {
+    if (live(view)) {
+      view.failed = "start";
+      setState(form, "error", STATUS.startFailed(error.message));
+    }
+    return false;
+  }
+}
+
+/** Messages about the link stay until the reader changes the answer they are about. */
+function showNotes(view) {
+  clearMessages(view.form);
+  for (const [field, text] of view.notes) showMessage(view.form, field, text);
+}
+
+/** The reader changed something in the field around `node`: its notes (and the form's) go. */
+function dropNotes(view, node) {
+  const field = node.closest?.("fieldset[data-field]")?.dataset.field;
+  const before = view.notes.size;
+  for (const key of view.notes.keys()) {
+    if (key === "" || key.split(".")[0] === field) view.notes.delete(key);
+  }
+  if (view.notes.size !== before) showNotes(view);
+}
+
+/**
+ * Keep `fragment` as the answers of this form, in the address and for a re-render. Answers that
+ * a link has just put in the address win over a computation that finished meanwhile (a field's
+ * change event fires as the link takes the focus): onAddress restores them next.
+ */
+function rememberAnswers(view, fragment) {
+  if (location.pathname !== view.pathname) return;
+  const current = currentFragment();
+  if (current !== view.answers && current !== fragment && isAboutForm(current, view.specs)) return;
+  view.answers = fragment;
+  if (fragment) remembered.set(view.key, fragment);
+  else remembered.delete(view.key);
+  if (currentFragment() !== fragment) replaceFragment(fragment);
+}
+
+function showFailure(view, error) {
+  showNotes(view);
+  if (error.cause === CAUSE.PYTHON) {
+    clearResult(view.form, HEADLINE.python);
+    return;
+  }
+  view.failed = "run";
+  clearResult(view.form, HEADLINE.stopped);
+  setState(view.form, "error", STATUS.stopped(error.message));
+}
+
+/** The `{field, message}` of an invalid-input reply, or an empty object if it has none. */
+function errorOf(text) {
+  try {
+    const { error } = JSON.parse(text);
+    return typeof error?.field === "string" ? error : {};
+  } catch {
+    return {};
+  }
+}
+
+function showOutcome(view, value, inputs, explicit) {
+  const { form } = view;
+  showNotes(view);
+  if (value.exit === 0) {
+    showResult(form, value.text);
+    rememberAnswers(view, toFragment(inputs, view.specs));
+    return;
+  }
+  const { field, message } = errorOf(value.text);
+  if (field === undefined) {
+    clearResult(form, HEADLINE.python);
+    return;
+  }
+  if (!explicit && isBlank(form, field)) {
+    const label = form.querySelector(`fieldset[data-field="${CSS.escape(field)}"] legend`);
+    const prompt = label ? `Answer “${label.textContent}” to see the result.` : "Complete the form to see the result.";
+    clearResult(form, prompt);
+    return;
+  }
+  showMessage(form, field, message);
+  clearResult(form, HEADLINE.check);
+}
+
+/** Ask Python for the result; `explicit` means the reader asked (submit), so report blanks too. */
+async function compute(view, explicit) {
+  const mine = ++view.seq;
+  if (!explicit && !hasAnswers(view.form)) {
+    showNotes(view);
+    clearResult(view.form, HEADLINE.empty);
+    return;
+  }
+  if (!(await ensureStarted(view)) || !live(view, mine)) return;
+  const inputs = collect(view.form);
+  let value;
+  try {
+    value = await runPython(view.calc, inputs);
+  } catch (error) {
+    if (live(view, mine)) showFailure(view, error);
+    return;
+  }
+  if (live(view, mine)) showOutcome(view, value, inputs, explicit);
+}
+
+/** Fill the form from a link's fragment (checked, bounded) and compute. */
+function restore(view, fragment) {
+  const { answers, notes, readable } = readAnswers(fragment, view.specs);
+  view.notes = notes;
+  if (!readable) {
+    showNotes(view);
+    return;
+  }
+  clearInputs(view.form);
+  writeAnswers(view.form, answers);
+  showNotes(view);
+  view.answers = fragment;
+  if (answers.size > 0) remembered.set(view.key, fragment);
+  compute(view, false);
+}
+
+/**
+ * The address changed (Back, Forward, a link, a tab label). New answers for this form are
+ * restored; any other fragment (a heading, the scoring table, a tab) gives way to the answers,
+ * without a new history entry, so the reader never loses them. After a click (`afterClick`) the
+ * browser may not have scrolled to the place the link names (Material moves the address with
+ * pushState): scroll there first.
+ */
+function onAddress(view, afterClick = false) {
+  if (!live(view) || location.pathname !== view.pathname) return;
+  const fragment = currentFragment();
+  if (fragment === view.answers) return;
+  if (isAboutForm(fragment, view.specs)) {
+    restore(view, fragment);
+    return;
+  }
+  if (!view.answers || !hasAnswers(view.form)) return;
+  if (afterClick) anchorOf(fragment)?.scrollIntoView();
+  replaceFragment(view.answers);
+}
+
+function onReset(view) {
+  view.seq++;
+  clearInputs(view.form); // the browser's reset leaves list items in place
+  view.notes.clear();
+  clearMessages(view.form);
+  clearResult(view.form, HEADLINE.empty);
+  rememberAnswers(view, "");
+}
+
+function onClick(view, event) {
+  const listButton = event.target.closest("[data-list]");
+  if (listButton) {
+    if (editList(listButton)) {
+      dropNotes(view, listButton);
+      compute(view, false);
+    }
+    return;
+  }
+  if (event.target.closest('[data-action="retry"]')) {
+    ensureStarted(view, true).then((ok) => ok && compute(view, false));
+  }
+}
+
+function onProgress(view, { detail }) {
+  if (view.form.dataset.calcState !== "loading") return;
+  if (detail.loaded !== undefined) showProgress(view.form, detail.loaded, detail.total);
+  else if (detail.step === "starting") setState(view.form, "loading", STATUS.starting);
+}
+
+function listen(view) {
+  const { form, out, signal } = view;
+  const start = () => void ensureStarted(view);
+  const edit = (event) => {
+    dropNotes(view, event.target);
+    compute(view, false);
+  };
+  form.addEventListener("focusin", start, { signal });
+  form.addEventListener("pointerdown", start, { signal });
+  form.addEventListener("input", edit, { signal });
+  form.addEventListener("change", edit, { signal });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    compute(view, true);
+  }, { signal });
+  form.addEventListener("reset", () => setTimeout(() => live(view) && onReset(view)), { signal });
+  form.addEventListener("click", (event) => onClick(view, event), { signal });
+  out?.addEventListener("click", (event) => onResultAction(form, event.target), { signal });
+  window.addEventListener("popstate", () => onAddress(view), { signal });
+  window.addEventListener("hashchange", () => onAddress(view), { signal });
+  // A link or tab label may change the address without an event (Material uses pushState and
+  // replaceState): look again once the click's handlers, and any scrolling they start, are done.
+  const afterClick = () => setTimeout(() => onAddress(view, true), CLICK_SETTLE_MS);
+  window.addEventListener("click", afterClick, { capture: true, signal });
+  progress.addEventListener("progress", (event) => onProgress(view, event), { signal });
+}
+
+function fastConnection() {
+  const connection = navigator.connection;
+  return !!connection && !connection.saveData && connection.effectiveType === "4g";
+}
+
+function whenIdle(callback) {
+  if ("requestIdleCallback" in window) requestIdleCallback(callback, { timeout: 5000 });
+  else setTimeout(callback, 2000);
+}
+
+/**
+ * Bring one form to life; returns its teardown. `samePage` says the previous mount was of this
+ * same page (Material re-rendered it), so remembered answers come back if the address lost them.
+ */
+export function mount(form, { samePage = false } = {}) {
+  const controller = new AbortController();
+  /** @type {View} */
+  const view = {
+    form,
+    out: outputOf(form),
+    calc: form.dataset.calc,
+    pathname: location.pathname,
+    key: `${location.pathname}|${form.dataset.calc}`,
+    specs: describeFields(form),
+    signal: controller.signal,
+    seq: 0,
+    notes: new Map(),
+    answers: "",
+    failed: null,
+  };
+  enableButtons(form);
+  listen(view);
+  const fragment = currentFragment();
+  if (isAboutForm(fragment, view.specs)) restore(view, fragment);
+  else if (samePage && remembered.has(view.key)) {
+    restore(view, remembered.get(view.key));
+    setTimeout(() => onAddress(view));
+  } else if (isReady()) ensureStarted(view);
+  else if (fastConnection()) whenIdle(() => live(view) && ensureStarted(view));
+  return () => controller.abort();
+}

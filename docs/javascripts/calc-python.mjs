@@ -1,0 +1,63 @@
+// Starting the calculators inside Pyodide, shared by the browser worker (calc-worker.mjs) and the
+// Node parity harness (tests/pyodide/run_cases.mjs), so both run the package in the same way.
+// It imports nothing from the site's generated config: the caller says where everything is.
+import { CAUSE } from "./calc-protocol.mjs";
+
+const EXTRACT_DIR = "/home/pyodide/site-calculators";
+
+/**
+ * @typedef {{ text: string, exit: number }} RunValue
+ * @typedef {{ python: string, pyodide: any, run: (calc: string, inputs: string) => RunValue }} Calculators
+ */
+
+/**
+ * Load Pyodide with `loadPyodide(options)`, then unpack and import the calculators' zip.
+ * @param {(options: object) => Promise<any>} loadPyodide Pyodide's own loader (browser or Node)
+ * @param {object} options passed to `loadPyodide` unchanged
+ * @param {Uint8Array} archive the zip of the `trdcalc` package
+ * @returns {Promise<Calculators>}
+ */
+export async function startCalculators(loadPyodide, options, archive) {
+  return importCalculators(await loadPyodide(options), archive);
+}
+
+/** Put the package on `sys.path` of a loaded Pyodide and import it. @returns {Calculators} */
+export function importCalculators(pyodide, archive) {
+  let runJson;
+  let python;
+  try {
+    pyodide.unpackArchive(archive, "zip", { extractDir: EXTRACT_DIR });
+    pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(EXTRACT_DIR)})`);
+    runJson = pyodide.pyimport("trdcalc").run_json;
+    python = pyodide.runPython("import sys; sys.version.split()[0]");
+  } catch (error) {
+    console.error(error);
+    const what = error instanceof pyodide.ffi.PythonError ? error.type : "unreadable archive";
+    throw new Error(`the calculators could not be loaded (${what})`, { cause: CAUSE.START });
+  }
+  return { python, pyodide, run: (calc, inputs) => runOnce(pyodide, runJson, calc, inputs) };
+}
+
+/**
+ * One call of `trdcalc.run_json`. A Python exception becomes an error with cause PYTHON (the
+ * interpreter still works); anything else (`os._exit`, a wasm trap) means Python is gone: FATAL.
+ * The traceback goes to the console for developers, never into the message.
+ */
+function runOnce(pyodide, runJson, calc, inputs) {
+  let result;
+  try {
+    result = runJson(calc, inputs);
+  } catch (error) {
+    console.error(error);
+    if (error instanceof pyodide.ffi.PythonError) {
+      throw new Error(`Python raised ${error.type}`, { cause: CAUSE.PYTHON });
+    }
+    throw new Error("Python stopped", { cause: CAUSE.FATAL });
+  }
+  try {
+    const [text, exit] = result.toJs();
+    return { text, exit };
+  } finally {
+    result.destroy();
+  }
+}

@@ -1,0 +1,110 @@
+"""Python's downloads on slow and failing lines, in Chromium on the MSM page.
+
+Progress is shown, only silence times out, and a retry never fetches again what already arrived.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.helpers import ARCHIVE, START_MS, set_limits
+
+pytestmark = pytest.mark.browser
+
+PAGE = "staging/maudsley/"
+FORM = 'form[data-calc="msm"]'
+FIGURES = re.compile(r"^(\d+\.\d) of (\d+\.\d) MB$")
+BIG_FILES = (".wasm", "python_stdlib.zip")
+
+
+def requested(page, ending):
+    return [url for url in page.requests if url.endswith(ending)]
+
+
+def throttle(page, bytes_per_second):
+    """Slow the page's network down with Chromium's own throttling (DevTools protocol)."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {
+            "offline": False,
+            "latency": 50,
+            "downloadThroughput": bytes_per_second,
+            "uploadThroughput": bytes_per_second,
+        },
+    )
+
+
+def test_a_slow_line_shows_progress_and_does_not_time_out_while_bytes_arrive(page, base_url):
+    stall_ms = 3000
+    set_limits(page, stallTimeoutMs=stall_ms)
+    throttle(page, 1_200_000)  # about 10 s for the 12 MB, more than three stall limits
+    page.goto(base_url + PAGE)
+    form = page.locator(FORM)
+    page.focus('input[name="duration_months"]')
+    seen = []  # (seconds, "4.1 of 12.2 MB") each time the figures change
+    deadline = time.monotonic() + 2 * START_MS / 1000
+    while form.get_attribute("data-calc-state") in ("static", "loading"):
+        figures = form.locator('[data-slot="figures"]')
+        text = figures.text_content() if figures.count() else None
+        if text and (not seen or seen[-1][1] != text):
+            seen.append((time.monotonic(), text))
+        page.wait_for_timeout(200)
+        assert time.monotonic() < deadline, seen
+    expect(form).to_have_attribute("data-calc-state", "ready")
+    loaded = [float(FIGURES.match(text).group(1)) for _, text in seen]
+    totals = {FIGURES.match(text).group(2) for _, text in seen}
+    assert len(loaded) >= 5, seen
+    assert loaded == sorted(loaded), seen
+    assert totals == {"12.2"}, seen
+    downloading = seen[-1][0] - seen[0][0]
+    assert downloading > 2 * stall_ms / 1000, "the download should outlast the stall limit"
+    expect(form.locator("progress")).to_have_count(0)  # gone once Python is ready
+
+
+def test_a_retry_after_a_failed_download_fetches_only_what_is_missing(page, base_url):
+    attempts = []
+
+    def archive(route):
+        attempts.append(route.request.url)
+        if len(attempts) == 1:
+            route.abort()
+        else:
+            route.continue_()
+
+    page.route(ARCHIVE, archive)
+    page.goto(base_url + PAGE)
+    form = page.locator(FORM)
+    page.focus('input[name="duration_months"]')
+    expect(form).to_have_attribute("data-calc-state", "error", timeout=START_MS)
+    status = form.locator('[data-slot="status"]')
+    expect(status).to_contain_text("could not be downloaded")
+    for ending in BIG_FILES:
+        assert len(requested(page, ending)) == 1, ending
+    status.get_by_role("button", name="Try again").click()
+    expect(form).to_have_attribute("data-calc-state", "ready", timeout=START_MS)
+    assert len(attempts) == 2
+    # Routing switches off the HTTP cache, so this is the page keeping the bytes, not the cache.
+    for ending in BIG_FILES:
+        assert len(requested(page, ending)) == 1, ending
+
+
+def test_a_download_that_stops_times_out_and_a_retry_keeps_what_arrived(page, base_url):
+    set_limits(page, stallTimeoutMs=2000)
+    held = []
+    page.route(ARCHIVE, lambda route: held.append(route))  # noqa: PLW0108 - never answered
+    page.goto(base_url + PAGE)
+    form = page.locator(FORM)
+    page.focus('input[name="duration_months"]')
+    expect(form).to_have_attribute("data-calc-state", "error", timeout=START_MS)
+    expect(form.locator('[data-slot="status"]')).to_contain_text("nothing arrived for 2 s")
+    page.unroute(ARCHIVE)
+    form.get_by_role("button", name="Try again").click()
+    expect(form).to_have_attribute("data-calc-state", "ready", timeout=START_MS)
+    for ending in BIG_FILES:
+        assert len(requested(page, ending)) == 1, ending
