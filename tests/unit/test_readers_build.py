@@ -156,7 +156,7 @@ def test_figures_have_a_text_alternative_and_follow_the_colour_scheme(built_site
     figures = {
         "staging/index.html": "figure-staging-models",
         "evidence/stard/index.html": "figure-stard-flow",
-        "treatment/index.html": "figure-options",
+        "treatment/switch-or-augment/index.html": "figure-options",
     }
     for rel, fid in figures.items():
         text = (built_site / rel).read_text(encoding="utf-8")
