@@ -14,13 +14,7 @@ from tests.conftest import ROOT
 DOCS = ROOT / "docs"
 PAGES = sorted(DOCS.rglob("*.md"))
 # Pages written for patients and families: their content tabs open on plain language.
-PATIENT_FACING = [
-    "index.md",
-    "patients/*.md",
-    "treatment/*.md",
-    "getting-help.md",
-    "*/getting-help.md",
-]
+PATIENT_FACING = ["index.md", "help.md", "patients/*.md", "treatment/*.md"]
 
 
 def built_path(site: Path, source: Path) -> Path:
