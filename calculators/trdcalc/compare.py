@@ -21,7 +21,7 @@ from .compare_notes import disagreements
 from .result import Result, Row, row
 from .schema import Field, Option, Rule, Source, TableRow
 from .trial_adequacy import FIELDS as TRIAL_FIELDS
-from .trial_adequacy import RYBAK, judge
+from .trial_adequacy_rules import RYBAK, judge
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

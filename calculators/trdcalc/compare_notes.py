@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import mgh_s, msm, trd_definitions
-from .trial_adequacy import RYBAK
+from .trial_adequacy_rules import RYBAK
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -26,7 +26,7 @@ from .trd_definitions_rules import (
     verdicts_for,
 )
 from .trial_adequacy import FIELDS as TRIAL_FIELDS
-from .trial_adequacy import KIM_AMBIGUITY, KIM_DAYS, RYBAK, SFORZINI, kim_boundary
+from .trial_adequacy_rules import KIM_AMBIGUITY, KIM_DAYS, RYBAK, SFORZINI, kim_boundary
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

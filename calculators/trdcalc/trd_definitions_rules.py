@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .trial_adequacy import KIM_DAYS, RYBAK, SFORZINI, judge
+from .trial_adequacy_rules import KIM_DAYS, RYBAK, SFORZINI, judge
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
