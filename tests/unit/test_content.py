@@ -174,6 +174,17 @@ def test_references_list_each_key_once():
     assert len(keys) == len(set(keys))
 
 
+def test_every_reference_entry_has_its_own_anchor():
+    """An entry without `{ #key }` under it cannot be cited, and is usually a duplicate."""
+    text = (DOCS / "references.md").read_text(encoding="utf-8")
+    entries = [block for block in re.split(r"\n\s*\n", text) if block.startswith("**")]
+    assert len(entries) > 50
+    unanchored = [
+        e.split("\n")[0][:60] for e in entries if not re.search(r"\{ *#[\w-]+ *\}\s*$", e)
+    ]
+    assert not unanchored, unanchored
+
+
 def test_calculator_pages_say_it_is_not_a_diagnosis(built_site):
     for page in built_site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
