@@ -72,6 +72,15 @@ def dumps(data: Any) -> str:
     return text
 
 
+def _json_problem(exc: Exception) -> str:
+    """Why JSON could not be read, in words for a reader (never Python's own advice)."""
+    if isinstance(exc, RecursionError):
+        return "it is nested too deeply"
+    if "integer string conversion" in str(exc):
+        return "a number in it has too many digits"
+    return str(exc)
+
+
 def _loads(inputs_json: str) -> Any:
     """Raw inputs from JSON text; InputError for anything json cannot or should not read."""
     try:
@@ -79,7 +88,7 @@ def _loads(inputs_json: str) -> Any:
     except (ValueError, TypeError, RecursionError) as exc:
         # ValueError covers malformed JSON and integers over Python's digit limit;
         # RecursionError covers deeply nested arrays and objects.
-        reason = "it is nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        reason = _json_problem(exc)
         raise InputError("", f"Inputs are not valid JSON: {reason}.") from None
 
 

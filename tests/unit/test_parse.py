@@ -51,6 +51,7 @@ def test_hostile_numbers_and_nesting_are_errors_not_tracebacks(text, field):
     assert code == trdcalc.EXIT_INVALID
     assert data["error"]["field"] == field
     assert len(data["error"]["message"]) > 20
+    assert "sys." not in data["error"]["message"]  # never Python's own advice to a reader
 
 
 def test_plain_decimal_strings_are_still_numbers():
