@@ -88,9 +88,30 @@ def _option_label(f: Any, value: Any) -> str:
     return next((o.label for o in f.options if o.value == value), str(value))
 
 
+def page_columns(calc_id: str, cases_dir: Path = CASES_DIR) -> list[str]:
+    """Result rows (detail keys) the page shows as columns beside each case's headline.
+
+    A case file may name them in `"page_columns"`, so a table can set two definitions' verdicts
+    side by side; each cell is still the calculator's own answer, computed at build time.
+    """
+    data = json.loads((cases_dir / f"{calc_id}.json").read_text(encoding="utf-8"))
+    return list(data.get("page_columns", []))
+
+
+def _detail_values(result: dict[str, Any], keys: list[str], where: str) -> list[tuple[str, str]]:
+    """(label, value) of each named result row; a missing key stops the build."""
+    details = {d["key"]: d for d in result["details"]}
+    missing = [key for key in keys if key not in details]
+    if missing:
+        msg = f"{where}: page_columns names result rows it does not have: {missing}"
+        raise calc_markers.MarkerError(msg)
+    return [(details[key]["label"], details[key]["value"]) for key in keys]
+
+
 @calc_markers.marker("cases")
 def render_cases(context: RenderContext, calc_id: str) -> str:
     calc = context.package.module.CALCULATORS[calc_id]
+    keys = page_columns(calc_id)
     rows = []
     for case in page_cases(calc_id):
         result = context.package.module.run(calc_id, case["inputs"])
@@ -99,6 +120,7 @@ def render_cases(context: RenderContext, calc_id: str) -> str:
                 "id": case["id"],
                 "answers": answers_in_words(calc, case["inputs"]),
                 "headline": result["headline"],
+                "columns": _detail_values(result, keys, f"calc:cases {calc_id} {case['id']}"),
                 "note": case.get("note", ""),
                 "fragment": fragment(calc, case["inputs"]),
             }
@@ -106,5 +128,6 @@ def render_cases(context: RenderContext, calc_id: str) -> str:
     if not rows:
         msg = f'calc:cases {calc_id}: its case file marks no case with "page": true'
         raise calc_markers.MarkerError(msg)
+    headers = [label for label, _ in rows[0]["columns"]]
     template = context.templates.get_template("cases.html.j2")
-    return template.render(calc=calc, rows=rows)
+    return template.render(calc=calc, rows=rows, headers=headers)

@@ -50,11 +50,12 @@ def test_history_built_in_the_form(page, base_url):
 
 def test_case_link_opens_the_history(page, base_url):
     page.goto(base_url + "understanding/definitions-check/")
-    page.get_by_role("link", name="Open case D1 in the calculator").click()
+    page.get_by_role("link", name="Open this case (D1) in the calculator").click()
     form = page.locator('form[data-calc="trd_definitions"]')
     expect(form).to_have_attribute("data-calc-result", re.compile("."), timeout=30_000)
     result = json.loads(form.get_attribute("data-calc-result"))
     verdicts = {v["definition"]: v["verdict"] for v in result["verdicts"]}
     assert verdicts["rybak2021"] == "trd"
     assert verdicts["sforzini2022"] == "prd"
-    expect(page.locator('select[name="trials.1.agent"]')).to_have_value("snri")
+    expect(page.locator('select[name="trials.1.agent"]')).to_have_value("ssri")
+    expect(page.locator('input[name="trials.1.improvement_percent"]')).to_have_value("40")

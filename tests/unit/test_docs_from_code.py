@@ -17,13 +17,25 @@ from typing import TYPE_CHECKING
 import pytest
 
 import trdcalc
-from build_tools.calc_cases import answers_in_words, fragment, page_cases
+from build_tools.calc_cases import (
+    _detail_values,
+    answers_in_words,
+    fragment,
+    page_cases,
+    page_columns,
+)
+from build_tools.calc_markers import MarkerError
 from tests.conftest import ROOT
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 STAGING = {"maudsley": "msm", "thase-rush": "thase_rush", "european": "esm", "mgh": "mgh_s"}
+# Every page with generated worked cases: the staging pages and two outcome pages.
+CASE_PAGES = {f"staging/{page}": calc for page, calc in STAGING.items()} | {
+    "understanding/definitions-check": "trd_definitions",
+    "understanding/response-check": "response",
+}
 GENERATED = re.compile(r'<div class="calc-(?:table|cases)".*?</div>', re.DOTALL)
 THRESHOLD = re.compile(
     r"(\d+(?:\.\d+)?)(?:\s?(?:–|-|to)\s?(\d+(?:\.\d+)?))?\s?(weeks?|months?|days?|points?|%)"
@@ -42,7 +54,8 @@ def _text(fragment_html: str) -> str:
 
 
 def _article(built_site: Path, page: str) -> str:
-    text = (built_site / "staging" / page / "index.html").read_text(encoding="utf-8")
+    path = page if "/" in page else f"staging/{page}"
+    text = (built_site / path / "index.html").read_text(encoding="utf-8")
     return text[text.index("<article") : text.index("</article>")]
 
 
@@ -54,18 +67,18 @@ def _numbers_in_generated_tables(built_site: Path) -> set[str]:
     return found
 
 
-@pytest.mark.parametrize("page", sorted(STAGING))
+@pytest.mark.parametrize("page", sorted(CASE_PAGES))
 def test_rule_tables_and_worked_cases_come_from_code(page):
-    source = (ROOT / "docs" / "staging" / f"{page}.md").read_text(encoding="utf-8")
-    calc = STAGING[page]
+    source = (ROOT / "docs" / f"{page}.md").read_text(encoding="utf-8")
+    calc = CASE_PAGES[page]
     assert f"<!-- calc:table {calc} -->" in source
     assert f"<!-- calc:cases {calc} -->" in source
     assert not re.search(r"^\| *Case *\|", source, re.MULTILINE), "a worked-case table by hand"
 
 
-@pytest.mark.parametrize("page", sorted(STAGING))
+@pytest.mark.parametrize("page", sorted(CASE_PAGES))
 def test_each_worked_case_shows_what_the_calculator_answers_now(built_site, page):
-    calc_id = STAGING[page]
+    calc_id = CASE_PAGES[page]
     calc = trdcalc.get(calc_id)
     article = _article(built_site, page)
     cases = page_cases(calc_id)
@@ -76,6 +89,35 @@ def test_each_worked_case_shows_what_the_calculator_answers_now(built_site, page
         assert html.escape(answers_in_words(calc, case["inputs"]), quote=False) in article
         link = 'href="#' + html.escape(fragment(calc, case["inputs"]), quote=False) + '"'
         assert link in article, (case["id"], link)
+
+
+@pytest.mark.parametrize(
+    "page", ["understanding/definitions-check", "understanding/response-check"]
+)
+def test_case_columns_are_the_calculator_s_own_rows(built_site, page):
+    """Columns named by `page_columns` hold each case's row values, in order, as computed now."""
+    calc_id = CASE_PAGES[page]
+    keys = page_columns(calc_id)
+    assert keys
+    table = re.search(
+        rf'<div class="calc-cases" id="calc-{calc_id}-cases">.*?</div>',
+        _article(built_site, page),
+        re.DOTALL,
+    ).group(0)
+    for case in page_cases(calc_id):
+        result = trdcalc.run(calc_id, case["inputs"])
+        values = {d["key"]: d["value"] for d in result["details"]}
+        row = re.search(
+            rf'<th scope="row">{re.escape(case["id"])}</th>(.*?)</tr>', table, re.DOTALL
+        ).group(1)
+        cells = [_text(cell).strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.DOTALL)]
+        assert cells[2 : 2 + len(keys)] == [values[key] for key in keys], case["id"]
+
+
+def test_a_column_the_result_lacks_stops_the_build():
+    result = trdcalc.run("response", {"scale": "hamd17", "baseline": 24, "current": 12})
+    with pytest.raises(MarkerError, match="no_such_row"):
+        _detail_values(result, ["no_such_row"], "calc:cases response R2")
 
 
 @pytest.mark.parametrize("page", sorted(STAGING))
