@@ -2,9 +2,10 @@
 
 The case files (tests/cases/ID.json) are the one list of worked and boundary cases: the unit tests,
 the Pyodide parity test and the pages read the same file. A case marked `"page": true` is shown on
-its calculator's page with its answers in words, the result the calculator gives now (never
-typed by hand), the case's `note` on what it shows, and a link that fills the form with it. So a
-page cannot show a worked case that the code would answer differently (issue 10, item 3).
+its calculator's page with its `title` (or its id), its answers in words, the result the
+calculator gives now (never typed by hand), the case's `note` on what it shows, and a link that
+fills the form with it. So a page cannot show a worked case that the code would answer
+differently (issue 10, item 3).
 """
 
 from __future__ import annotations
@@ -117,7 +118,7 @@ def render_cases(context: RenderContext, calc_id: str) -> str:
         result = context.package.module.run(calc_id, case["inputs"])
         rows.append(
             {
-                "id": case["id"],
+                "id": case.get("title", case["id"]),
                 "answers": answers_in_words(calc, case["inputs"]),
                 "headline": result["headline"],
                 "columns": _detail_values(result, keys, f"calc:cases {calc_id} {case['id']}"),

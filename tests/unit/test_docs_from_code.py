@@ -35,6 +35,7 @@ STAGING = {"maudsley": "msm", "thase-rush": "thase_rush", "european": "esm", "mg
 CASE_PAGES = {f"staging/{page}": calc for page, calc in STAGING.items()} | {
     "understanding/definitions-check": "trd_definitions",
     "understanding/response-check": "response",
+    "beyond/schizophrenia": "cpz",
 }
 GENERATED = re.compile(r'<div class="calc-(?:table|cases)".*?</div>', re.DOTALL)
 THRESHOLD = re.compile(
@@ -89,6 +90,8 @@ def test_each_worked_case_shows_what_the_calculator_answers_now(built_site, page
         assert html.escape(answers_in_words(calc, case["inputs"]), quote=False) in article
         link = 'href="#' + html.escape(fragment(calc, case["inputs"]), quote=False) + '"'
         assert link in article, (case["id"], link)
+        label = html.escape(case.get("title", case["id"]), quote=False)
+        assert f'<th scope="row">{label}</th>' in article, case["id"]
 
 
 @pytest.mark.parametrize(
@@ -108,7 +111,9 @@ def test_case_columns_are_the_calculator_s_own_rows(built_site, page):
         result = trdcalc.run(calc_id, case["inputs"])
         values = {d["key"]: d["value"] for d in result["details"]}
         row = re.search(
-            rf'<th scope="row">{re.escape(case["id"])}</th>(.*?)</tr>', table, re.DOTALL
+            rf'<th scope="row">{re.escape(case.get("title", case["id"]))}</th>(.*?)</tr>',
+            table,
+            re.DOTALL,
         ).group(1)
         cells = [_text(cell).strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.DOTALL)]
         assert cells[2 : 2 + len(keys)] == [values[key] for key in keys], case["id"]
