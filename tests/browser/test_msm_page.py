@@ -87,8 +87,8 @@ def test_plain_language_tab(page, base_url):
 @pytest.mark.parametrize(
     ("field", "typed", "phrase"),
     [
-        ("duration_months", "700", "from 0 to 600 months"),
-        ("duration_months", "-3", "from 0 to 600 months"),
+        ("duration_months", "700", "above 0 and up to 600 months"),
+        ("duration_months", "-3", "above 0 and up to 600 months"),
         ("failed_antidepressants", "0", "gives no score"),
         ("failed_antidepressants", "2.5", "whole number"),
         ("failed_antidepressants", "51", "from 1 to 50"),
@@ -119,7 +119,7 @@ def test_non_numeric_typing_is_reported_at_the_field(page, base_url):
     page.fill('input[name="duration_months"]', "")
     page.locator('input[name="duration_months"]').press_sequentially("1e")
     message = page.locator('[data-error-for="duration_months"]')
-    expect(message).to_contain_text("enter a number from 0 to 600 months")
+    expect(message).to_contain_text("enter a number above 0 and up to 600 months")
     still_typed = page.locator('input[name="duration_months"]').evaluate(
         "el => el.validity.badInput"
     )
