@@ -19,6 +19,7 @@ import {
   readAnswers,
   replaceFragment,
   toFragment,
+  unknownNote,
 } from "./calc-fragment.mjs";
 import { editList } from "./calc-list.mjs";
 import { CAUSE } from "./calc-protocol.mjs";
@@ -171,7 +172,8 @@ async function compute(view, explicit) {
 
 /** Fill the form from a link's fragment (checked, bounded) and compute. */
 function restore(view, fragment) {
-  const { answers, notes, readable } = readAnswers(fragment, view.specs);
+  const { answers, notes, readable, unknown } = readAnswers(fragment, view.specs);
+  if (unknown.length) notes.set("", [notes.get(""), unknownNote(unknown)].filter(Boolean).join(" "));
   view.notes = notes;
   if (!readable) {
     showNotes(view);
