@@ -7,6 +7,8 @@ import {
   collect,
   describeFields,
   enableButtons,
+  enableFilters,
+  filterChoices,
   hasAnswers,
   isBlank,
   showMessage,
@@ -240,6 +242,10 @@ function listen(view) {
   const { form, out, signal } = view;
   const start = () => void ensureStarted(view);
   const edit = (event) => {
+    if (event.target.closest('[data-slot="filter"]')) {
+      filterChoices(event.target);
+      return;
+    }
     dropNotes(view, event.target);
     compute(view, false);
   };
@@ -294,6 +300,7 @@ export function mount(form, { samePage = false } = {}) {
     failed: null,
   };
   enableButtons(form);
+  enableFilters(form);
   listen(view);
   const fragment = currentFragment();
   if (isAboutForm(fragment, view.specs)) restore(view, fragment);
