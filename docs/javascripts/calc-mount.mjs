@@ -1,9 +1,9 @@
 // One mounted form: listens to the reader, asks Python, shows the outcome, keeps the answers in
 // the address. Every listener is tied to one AbortController, so a teardown is one abort().
-import { isReady, progress, runPython, startPython } from "./calc-client.mjs";
+import { announce, cancelAnnouncement } from "./calc-announce.mjs";
+import { errorsOf, isReady, progress, runPython, startPython } from "./calc-client.mjs";
 import {
   clearInputs,
-  clearMessages,
   collect,
   describeFields,
   enableButtons,
@@ -24,6 +24,7 @@ import {
   unknownNote,
 } from "./calc-fragment.mjs";
 import { editList } from "./calc-list.mjs";
+import { focusField, problemText, problemsHeading, showProblems, summaryTarget } from "./calc-problems.mjs";
 import { CAUSE } from "./calc-protocol.mjs";
 import { clearResult, onResultAction, outputOf, showResult } from "./calc-render.mjs";
 import { STATUS, setState, showProgress } from "./calc-status.mjs";
@@ -49,7 +50,10 @@ const remembered = new Map();
 /**
  * @typedef {{ form: HTMLFormElement, out: Element | null, calc: string, pathname: string,
  *   key: string, specs: import("./calc-fragment.mjs").FieldSpec[], signal: AbortSignal,
- *   seq: number, notes: Map<string, string>, answers: string, failed: "start" | "run" | null }} View
+ *   seq: number, notes: Map<string, string>, problems: [string, string][], answers: string,
+ *   failed: "start" | "run" | null }} View
+ *   `notes`: what a link could not fill in; `problems`: what Python found wrong when the reader
+ *   asked for the result. Both stay until the reader changes the field they are about.
  */
 
 /** Still mounted, and (when `mine` is given) still the latest computation? */
@@ -72,25 +76,29 @@ async function ensureStarted(view, retry = false) {
     if (live(view)) {
       view.failed = "start";
       setState(form, "error", STATUS.startFailed(error.message));
+      announce(form, STATUS.startFailed(error.message), { now: true });
     }
     return false;
   }
 }
 
-/** Messages about the link stay until the reader changes the answer they are about. */
+/** Messages about the link and the last "Show the result" stay until their answer changes. */
 function showNotes(view) {
-  clearMessages(view.form);
-  for (const [field, text] of view.notes) showMessage(view.form, field, text);
+  showProblems(view.form, [...view.notes, ...view.problems]);
+}
+
+/** Is `field` (dotted) inside the top-level field `top`, or about the whole form? */
+function within(field, top) {
+  return field === "" || field.split(".")[0] === top;
 }
 
 /** The reader changed something in the field around `node`: its notes (and the form's) go. */
 function dropNotes(view, node) {
   const field = node.closest?.("fieldset[data-field]")?.dataset.field;
-  const before = view.notes.size;
-  for (const key of view.notes.keys()) {
-    if (key === "" || key.split(".")[0] === field) view.notes.delete(key);
-  }
-  if (view.notes.size !== before) showNotes(view);
+  const before = view.notes.size + view.problems.length;
+  for (const key of view.notes.keys()) if (within(key, field)) view.notes.delete(key);
+  view.problems = view.problems.filter(([key]) => !within(key, field));
+  if (view.notes.size + view.problems.length !== before) showNotes(view);
 }
 
 /**
@@ -112,11 +120,13 @@ function showFailure(view, error) {
   showNotes(view);
   if (error.cause === CAUSE.PYTHON) {
     clearResult(view.form, HEADLINE.python);
+    announce(view.form, HEADLINE.python, { now: true });
     return;
   }
   view.failed = "run";
   clearResult(view.form, HEADLINE.stopped);
   setState(view.form, "error", STATUS.stopped(error.message));
+  announce(view.form, STATUS.stopped(error.message), { now: true });
 }
 
 /** The `{field, message}` of an invalid-input reply, or an empty object if it has none. */
@@ -134,22 +144,50 @@ function showOutcome(view, value, inputs, explicit) {
   showNotes(view);
   if (value.exit === 0) {
     showResult(form, value.text);
+    announce(form, JSON.parse(value.text).headline, { now: explicit });
     rememberAnswers(view, toFragment(inputs, view.specs));
     return;
   }
   const { field, message } = errorOf(value.text);
   if (field === undefined) {
     clearResult(form, HEADLINE.python);
+    announce(form, HEADLINE.python, { now: explicit });
     return;
   }
   if (!explicit && isBlank(form, field)) {
     const label = form.querySelector(`fieldset[data-field="${CSS.escape(field)}"] legend`);
     const prompt = label ? `Answer “${label.textContent}” to see the result.` : "Complete the form to see the result.";
     clearResult(form, prompt);
+    cancelAnnouncement(form);
     return;
   }
-  showMessage(form, field, message);
+  if (!view.problems.some(([f, m]) => f === field && m === message)) showMessage(form, field, message);
   clearResult(form, HEADLINE.check);
+  announce(form, problemText(form, field, message), { now: explicit });
+}
+
+/**
+ * The reader asked for the result: show every problem with the answers at once, with the
+ * summary at the top of the form, and move there. True when there were any.
+ */
+async function checkAll(view, inputs, mine) {
+  let found;
+  try {
+    found = await errorsOf(view.calc, inputs);
+  } catch {
+    return false; // the run that follows reports the failure
+  }
+  if (!live(view, mine) || !Array.isArray(found) || found.length === 0) return false;
+  view.problems = found.map(({ field, message }) => [String(field), String(message)]);
+  showNotes(view);
+  clearResult(view.form, HEADLINE.check);
+  const summary = view.form.querySelector('[data-slot="summary"]');
+  const listed = view.problems.filter(([field]) => field !== "");
+  const heading = listed.length ? problemsHeading(listed.length) : HEADLINE.check;
+  const words = view.problems.map(([field, message]) => problemText(view.form, field, message));
+  if (summary && !summary.hidden) summary.focus();
+  announce(view.form, [heading, ...words].join(" "), { now: true });
+  return true;
 }
 
 /** Ask Python for the result; `explicit` means the reader asked (submit), so report blanks too. */
@@ -162,6 +200,11 @@ async function compute(view, explicit) {
   }
   if (!(await ensureStarted(view)) || !live(view, mine)) return;
   const inputs = collect(view.form);
+  if (explicit) {
+    view.problems = [];
+    if (await checkAll(view, inputs, mine)) return;
+    if (!live(view, mine)) return;
+  }
   let value;
   try {
     value = await runPython(view.calc, inputs);
@@ -213,12 +256,21 @@ function onReset(view) {
   view.seq++;
   clearInputs(view.form); // the browser's reset leaves list items in place
   view.notes.clear();
-  clearMessages(view.form);
+  view.problems = [];
+  showNotes(view);
+  cancelAnnouncement(view.form);
   clearResult(view.form, HEADLINE.empty);
   rememberAnswers(view, "");
 }
 
 function onClick(view, event) {
+  const field = summaryTarget(event);
+  if (field !== undefined) {
+    event.preventDefault();
+    event.stopPropagation(); // Material's instant navigation would move the address and the focus
+    focusField(view.form, field);
+    return;
+  }
   const listButton = event.target.closest("[data-list]");
   if (listButton) {
     if (editList(listButton)) {
@@ -296,6 +348,7 @@ export function mount(form, { samePage = false } = {}) {
     signal: controller.signal,
     seq: 0,
     notes: new Map(),
+    problems: [],
     answers: "",
     failed: null,
   };

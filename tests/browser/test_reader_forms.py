@@ -6,11 +6,14 @@ links that lead to the form, long choices.
 
 from __future__ import annotations
 
+import re
+from urllib.parse import parse_qsl, urlsplit
+
 import pytest
 from playwright.sync_api import expect
 
 import trdcalc
-from tests.browser.helpers import expect_cli_result
+from tests.browser.helpers import START_MS, expect_cli_result
 
 pytestmark = pytest.mark.browser
 
@@ -136,3 +139,118 @@ def test_a_link_chooses_a_drug_from_the_select_whatever_its_case(page, base_url)
     expect(page.locator('select[name="drug"]')).to_have_value("clozapine")
     inputs = {"drug": "clozapine", "dose_mg": 300, "method": "all", "adherence_sources_2": False}
     expect_cli_result(page, "cpz", inputs)
+
+
+EXAMPLE_ANSWERS = {
+    "duration_months": "12",
+    "severity": "mild",
+    "failed_antidepressants": "2",
+    "augmentation": "true",
+    "ect": "true",
+}
+
+
+def clipboard(page):
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+def answers_in(link):
+    parts = urlsplit(link)
+    return parts.path, dict(parse_qsl(parts.fragment, keep_blank_values=True))
+
+
+def test_copy_link_is_built_from_the_form_not_the_address(context, page, base_url):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    page.goto(f"{base_url}{MSM}#{EXAMPLE}&ect=yes")
+    expect_cli_result(page, "msm", {**EXAMPLE_INPUTS, "ect": True})
+    out = page.locator('[data-calc-output="msm"]')
+    # The result's tabs never take the fragment.
+    out.get_by_text("Plain language", exact=True).click()
+    page.wait_for_timeout(600)
+    assert answers_in(page.url)[1] == EXAMPLE_ANSWERS  # the address holds the answers as read
+    # Something else moves the address without an event: the link still holds the answers.
+    page.evaluate("history.replaceState(history.state, '', '#calc-msm-scoring')")
+    out.get_by_role("button", name="Copy link to these answers").click()
+    expect(out.locator('[data-slot="action-status"]')).to_have_text("Link copied.")
+    path, answers = answers_in(clipboard(page))
+    assert path.endswith("/" + MSM)
+    assert answers == EXAMPLE_ANSWERS
+    out.get_by_role("button", name="Copy result as text").click()
+    expect(out.locator('[data-slot="action-status"]')).to_have_text("Result copied.")
+    (line,) = [x for x in clipboard(page).splitlines() if x.startswith("Link: ")]
+    assert answers_in(line.removeprefix("Link: "))[1] == EXAMPLE_ANSWERS
+
+
+def live_region(page, calc):
+    return page.locator(f'[data-calc-output="{calc}"] [data-slot="announce"]')
+
+
+def test_a_result_is_announced_once_the_typing_settles(page, base_url):
+    page.goto(f"{base_url}{MSM}#{EXAMPLE}&ect=yes")
+    region = live_region(page, "msm")
+    expect(region).to_have_attribute("role", "status")
+    result = expect_cli_result(page, "msm", {**EXAMPLE_INPUTS, "ect": True})
+    expect(region).to_have_text(result["headline"])
+    # The live region is the only one in the form and its result.
+    live = page.locator(
+        '[data-calc-output="msm"] [aria-live], [data-calc-output="msm"] [role="status"]'
+    )
+    expect(live).to_have_count(1)
+    expect(page.locator(f'{MSM_FORM} [aria-live], {MSM_FORM} [role="status"]')).to_have_count(0)
+    page.fill('input[name="failed_antidepressants"]', "999")
+    message = page.locator('[data-error-for="failed_antidepressants"]')
+    expect(message).to_be_visible()
+    expect(region).to_contain_text(message.inner_text())
+
+
+def test_show_the_result_lists_every_problem_at_the_top_and_links_to_each(page, base_url):
+    page.goto(base_url + MSM)
+    page.fill('input[name="duration_months"]', "-5")
+    page.fill('input[name="failed_antidepressants"]', "999")
+    expect(page.locator(MSM_FORM)).to_have_attribute("data-calc-state", "ready", timeout=START_MS)
+    page.get_by_role("button", name="Show the result").click()
+    summary = page.locator(f'{MSM_FORM} [data-slot="summary"]')
+    expect(summary).to_be_visible()
+    expect(summary.locator('[data-slot="summary-title"]')).to_have_text("3 answers need checking:")
+    expect(summary).to_be_focused()
+    links = summary.get_by_role("link")
+    expect(links).to_have_count(3)
+    for field in ["duration_months", "failed_antidepressants", "severity"]:
+        expect(page.locator(f'[data-error-for="{field}"]')).to_be_visible()
+    expect(live_region(page, "msm")).to_contain_text("3 answers need checking:")
+    expect(page.locator(MSM_FORM)).not_to_have_attribute("data-calc-result", re.compile("."))
+    # The summary sits above the first question.
+    above = summary.evaluate(
+        "(node) => !!(node.compareDocumentPosition(node.form ?? node.closest('form')"
+        ".querySelector('fieldset')) & Node.DOCUMENT_POSITION_FOLLOWING)"
+    )
+    assert above
+    # Each link moves to its field; the address keeps no anchor.
+    links.filter(has_text="Symptom severity").click()
+    expect(page.locator('input[name="severity"]').first).to_be_focused()
+    links.filter(has_text="Failed adequate").click()
+    expect(page.locator('input[name="failed_antidepressants"]')).to_be_focused()
+    # Mending one answer takes its problem off the list; the others stay.
+    page.fill('input[name="failed_antidepressants"]', "2")
+    expect(links).to_have_count(2)
+    expect(page.locator('[data-error-for="duration_months"]')).to_be_visible()
+    page.fill('input[name="duration_months"]', "12")
+    page.check('input[name="severity"][value="mild"]')
+    result = expect_cli_result(page, "msm", {**EXAMPLE_INPUTS, "augmentation": False, "ect": False})
+    expect(summary).to_be_hidden()
+    page.get_by_role("button", name="Show the result").click()
+    expect(live_region(page, "msm")).to_have_text(result["headline"])
+
+
+def test_problems_in_a_list_item_are_named_by_the_item(page, base_url):
+    page.goto(base_url + "understanding/definitions-check/")
+    page.get_by_role("button", name=re.compile("^Add ")).first.click()
+    page.select_option('select[name="trials.0.agent"]', "ssri")
+    page.fill('input[name="trials.0.weeks"]', "-1")
+    form = page.locator('form[data-calc="trd_definitions"]')
+    expect(form).to_have_attribute("data-calc-state", "ready", timeout=START_MS)
+    page.get_by_role("button", name="Show the result").click()
+    summary = page.locator('form[data-calc="trd_definitions"] [data-slot="summary"]')
+    expect(summary.get_by_role("link")).to_have_count(2)
+    summary.get_by_role("link").filter(has_text="Trial 1").click()
+    expect(page.locator('input[name="trials.0.weeks"]')).to_be_focused()
