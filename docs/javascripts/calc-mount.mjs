@@ -40,6 +40,23 @@ const HEADLINE = Object.freeze({
 
 /** How long after a click the address is checked (Material finishes its own moves first). */
 const CLICK_SETTLE_MS = 300;
+/** How long after a page is shown a link's form is brought into view (after Material's scroll). */
+const PRESENT_DELAY_MS = 100;
+/** An address change this soon after a click on a link came from that link. */
+const LINK_CLICK_MS = 1000;
+
+/**
+ * When the reader last followed a link, kept across mounts: Material re-renders the page for
+ * some same-page links, and the new form must still come into view.
+ */
+let linkClickedAt = -Infinity;
+window.addEventListener("click", (event) => {
+  if (event.target.closest?.("a[href]")) linkClickedAt = performance.now();
+}, { capture: true });
+
+function fromLinkClick() {
+  return performance.now() - linkClickedAt < LINK_CLICK_MS;
+}
 
 /**
  * The answers last put in the address, by page and calculator. Material sometimes re-renders the
@@ -215,6 +232,18 @@ async function compute(view, explicit) {
   if (live(view, mine)) showOutcome(view, value, inputs, explicit);
 }
 
+/**
+ * A link has just filled the form: bring it into view below the header and move the focus to it,
+ * to the summary when the link held answers that could not be read, or else to the first field.
+ */
+function present(view) {
+  const { form } = view;
+  const summary = form.querySelector('[data-slot="summary"]');
+  const target = summary && !summary.hidden ? summary : form.querySelector("fieldset[data-field] :is(input[name], select[name])");
+  form.querySelector(".calc-form__title")?.scrollIntoView({ block: "start" });
+  target?.focus({ preventScroll: true });
+}
+
 /** Fill the form from a link's fragment (checked, bounded) and compute. */
 function restore(view, fragment) {
   const { answers, notes, readable, unknown } = readAnswers(fragment, view.specs);
@@ -245,6 +274,7 @@ function onAddress(view, afterClick = false) {
   if (fragment === view.answers) return;
   if (isAboutForm(fragment, view.specs)) {
     restore(view, fragment);
+    if (afterClick || fromLinkClick()) present(view);
     return;
   }
   if (!view.answers || !hasAnswers(view.form)) return;
@@ -356,8 +386,11 @@ export function mount(form, { samePage = false } = {}) {
   enableFilters(form);
   listen(view);
   const fragment = currentFragment();
-  if (isAboutForm(fragment, view.specs)) restore(view, fragment);
-  else if (samePage && remembered.has(view.key)) {
+  if (isAboutForm(fragment, view.specs)) {
+    restore(view, fragment);
+    // After Material's own scrolling for the page it has just shown.
+    if (!samePage || fromLinkClick()) setTimeout(() => live(view) && present(view), PRESENT_DELAY_MS);
+  } else if (samePage && remembered.has(view.key)) {
     restore(view, remembered.get(view.key));
     setTimeout(() => onAddress(view));
   } else if (isReady()) ensureStarted(view);

@@ -254,3 +254,40 @@ def test_problems_in_a_list_item_are_named_by_the_item(page, base_url):
     expect(summary.get_by_role("link")).to_have_count(2)
     summary.get_by_role("link").filter(has_text="Trial 1").click()
     expect(page.locator('input[name="trials.0.weeks"]')).to_be_focused()
+
+
+def expect_form_in_view_and_focused(page, calc, first_field):
+    form = page.locator(f'form[data-calc="{calc}"]')
+    expect(form.locator(f'[name="{first_field}"]').first).to_be_focused()
+    expect(form.locator(".calc-form__title")).to_be_in_viewport()
+
+
+def test_a_worked_case_link_on_the_same_page_leads_to_the_filled_form(page, base_url):
+    page.goto(base_url + MSM)
+    link = page.locator('a[data-calc-case="msm"]').first
+    link.scroll_into_view_if_needed()
+    expect(page.locator(f"{MSM_FORM} .calc-form__title")).not_to_be_in_viewport()
+    link.click()
+    expect(page.locator('input[name="duration_months"]')).not_to_have_value("")
+    expect_form_in_view_and_focused(page, "msm", "duration_months")
+    form = page.locator(MSM_FORM)
+    expect(form).to_have_attribute("data-calc-result", re.compile("."), timeout=START_MS)
+
+
+def test_a_teaching_link_on_another_page_leads_to_the_filled_form(page, base_url):
+    page.goto(base_url + "instructors/")
+    link = page.locator("article a[href*='maudsley/#duration_months=']").first
+    link.scroll_into_view_if_needed()
+    link.click()
+    expect(page).to_have_url(re.compile(r"/staging/maudsley/#duration_months="))
+    expect(page.locator('input[name="duration_months"]')).not_to_have_value("")
+    expect_form_in_view_and_focused(page, "msm", "duration_months")
+
+
+def test_a_teaching_link_in_a_page_leads_to_its_form(page, base_url):
+    page.goto(base_url + CPZ)
+    link = page.get_by_role("link", name="Open this case: clozapine")
+    link.scroll_into_view_if_needed()
+    link.click()
+    expect(page.locator('select[name="drug"]')).to_have_value("clozapine")
+    expect_form_in_view_and_focused(page, "cpz", "drug")
