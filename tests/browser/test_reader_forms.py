@@ -6,14 +6,16 @@ links that lead to the form, long choices.
 
 from __future__ import annotations
 
+import json
 import re
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
 import trdcalc
 from tests.browser.helpers import START_MS, expect_cli_result
+from tests.conftest import load_cases
 
 pytestmark = pytest.mark.browser
 
@@ -291,3 +293,38 @@ def test_a_teaching_link_in_a_page_leads_to_its_form(page, base_url):
     link.click()
     expect(page.locator('select[name="drug"]')).to_have_value("clozapine")
     expect_form_in_view_and_focused(page, "cpz", "drug")
+
+
+CODE = re.compile(r"\b[a-z0-9]+_[a-z0-9_]+\b")  # a snake_case code such as cannot_tell
+
+
+def shown_result_text(page, calc):
+    out = page.locator(f'[data-calc-output="{calc}"]')
+    for tab in out.locator(".tabbed-labels label").all():
+        tab.click()  # both reading levels
+    return out.evaluate("node => node.innerText")
+
+
+def test_a_cpz_result_shows_its_verdict_in_words(page, base_url):
+    inputs = {"drug": "haloperidol", "dose_mg": 10, "method": "gardner_2010"}
+    page.goto(f"{base_url}{CPZ}#{urlencode(inputs)}")
+    result = expect_cli_result(page, "cpz", {**inputs, "adherence_sources_2": False})
+    assert result["trrip_verdict"] == "cannot_tell"  # the code the JSON keeps
+    text = shown_result_text(page, "cpz")
+    assert "cannot tell" in text
+    assert not CODE.findall(text), CODE.findall(text)
+
+
+def test_the_compare_headline_names_each_model(page, base_url):
+    inputs = load_cases("compare")[0]["inputs"]
+    fragment = urlencode(
+        {k: json.dumps(v) if isinstance(v, (list, bool)) else v for k, v in inputs.items()}
+    )
+    page.goto(f"{base_url}staging/compare/#{fragment}")
+    form = page.locator('form[data-calc="compare"]')
+    expect(form).to_have_attribute("data-calc-result", re.compile("."), timeout=START_MS)
+    headline = page.locator('[data-calc-output="compare"] [data-slot="headline"]')
+    for model in ["MSM", "Thase–Rush", "ESM", "MGH-s"]:
+        expect(headline).to_contain_text(f"{model}: ")
+    text = shown_result_text(page, "compare")
+    assert not CODE.findall(text), CODE.findall(text)
