@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 
 import trdcalc
 from tests.browser.helpers import START_MS, expect_cli_result
+from tests.browser.test_accessibility import audit
 from tests.conftest import load_cases
 
 pytestmark = pytest.mark.browser
@@ -328,3 +329,16 @@ def test_the_compare_headline_names_each_model(page, base_url):
         expect(headline).to_contain_text(f"{model}: ")
     text = shown_result_text(page, "compare")
     assert not CODE.findall(text), CODE.findall(text)
+
+
+def test_the_summary_and_the_drug_select_pass_axe(page, base_url):
+    page.goto(base_url + MSM)
+    page.fill('input[name="duration_months"]', "-5")
+    expect(page.locator(MSM_FORM)).to_have_attribute("data-calc-state", "ready", timeout=START_MS)
+    page.get_by_role("button", name="Show the result").click()
+    expect(page.locator(f'{MSM_FORM} [data-slot="summary"]')).to_be_visible()
+    assert audit(page) == []
+    page.goto(base_url + CPZ)
+    page.get_by_role("searchbox", name="Type to shorten the list").fill("halo")
+    page.select_option('select[name="drug"]', "haloperidol")
+    assert audit(page) == []
