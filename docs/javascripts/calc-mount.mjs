@@ -185,14 +185,17 @@ function showOutcome(view, value, inputs, explicit) {
 
 /**
  * The reader asked for the result: show every problem with the answers at once, with the
- * summary at the top of the form, and move there. True when there were any.
+ * summary at the top of the form, and move there. True when there were any, or when the worker
+ * failed (reported here).
  */
 async function checkAll(view, inputs, mine) {
   let found;
   try {
     found = await errorsOf(view.calc, inputs);
-  } catch {
-    return false; // the run that follows reports the failure
+  } catch (error) {
+    if (error.cause === CAUSE.PYTHON || error instanceof SyntaxError) return false; // the run reports
+    if (live(view, mine)) showFailure(view, error); // the worker is gone: say so, as a run would
+    return true;
   }
   if (!live(view, mine) || !Array.isArray(found) || found.length === 0) return false;
   view.problems = found.map(({ field, message }) => [String(field), String(message)]);
