@@ -24,7 +24,7 @@ import {
   unknownNote,
 } from "./calc-fragment.mjs";
 import { editList } from "./calc-list.mjs";
-import { focusField, problemText, problemsHeading, showProblems, summaryTarget } from "./calc-problems.mjs";
+import { focusField, inWords, problemText, problemsHeading, showProblems, summaryTarget } from "./calc-problems.mjs";
 import { CAUSE } from "./calc-protocol.mjs";
 import { clearResult, onResultAction, outputOf, showResult } from "./calc-render.mjs";
 import { STATUS, setState, showProgress } from "./calc-status.mjs";
@@ -165,7 +165,8 @@ function showOutcome(view, value, inputs, explicit) {
     rememberAnswers(view, toFragment(inputs, view.specs));
     return;
   }
-  const { field, message } = errorOf(value.text);
+  const { field, message: said } = errorOf(value.text);
+  const message = field === undefined ? said : inWords(form, field, said);
   if (field === undefined) {
     clearResult(form, HEADLINE.python);
     announce(form, HEADLINE.python, { now: explicit });
@@ -198,7 +199,7 @@ async function checkAll(view, inputs, mine) {
     return true;
   }
   if (!live(view, mine) || !Array.isArray(found) || found.length === 0) return false;
-  view.problems = found.map(({ field, message }) => [String(field), String(message)]);
+  view.problems = found.map(({ field, message }) => [String(field), inWords(view.form, String(field), String(message))]);
   showNotes(view);
   clearResult(view.form, HEADLINE.check);
   const summary = view.form.querySelector('[data-slot="summary"]');

@@ -1,7 +1,7 @@
 // Every problem with a form's answers at once: each message at its field, and a summary at the top
 // of the form that names the field and links to it. The problems are the answers a link could not
 // fill in, and (after "Show the result") every invalid answer Python found.
-import { clearMessages, showMessage } from "./calc-form.mjs";
+import { clearMessages, isBlank, showMessage } from "./calc-form.mjs";
 
 /** @typedef {[field: string, message: string]} Problem  `field` is dotted ("trials.2.weeks") or "". */
 
@@ -36,6 +36,19 @@ export function problemText(form, field, message) {
   const label = fieldLabel(form, field);
   const names = label.split(", ").slice(0, 2);
   return names.some((name) => name && message.startsWith(name)) ? message : `${label}: ${message}`;
+}
+
+/** Python's list of a choice's codes ("enter one of: mild, severe_psychotic"), for the CLI. */
+const CODES = /\b(?:enter|choose) one of: [^.]*\./;
+
+/**
+ * A message in the reader's words: for a choice left blank, Python lists the codes a CLI user
+ * types; a form's reader has the answers in front of them, so the message says to choose one.
+ */
+export function inWords(form, field, message) {
+  const control = form.querySelector(`[name="${CSS.escape(field)}"]`);
+  const choice = control?.type === "radio" || control?.tagName === "SELECT";
+  return choice && isBlank(form, field) ? message.replace(CODES, "choose one of the answers.") : message;
 }
 
 /** The control a problem is about: the named one (the checked radio first), or the item's first. */

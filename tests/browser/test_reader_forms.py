@@ -221,6 +221,9 @@ def test_show_the_result_lists_every_problem_at_the_top_and_links_to_each(page, 
     for field in ["duration_months", "failed_antidepressants", "severity"]:
         expect(page.locator(f'[data-error-for="{field}"]')).to_be_visible()
     expect(live_region(page, "msm")).to_contain_text("3 answers need checking:")
+    # A choice left blank is asked for in words, not by the codes the CLI takes.
+    expect(page.locator('[data-error-for="severity"]')).to_contain_text("choose one of the answers")
+    assert not CODE.findall(summary.inner_text()), summary.inner_text()
     expect(page.locator(MSM_FORM)).not_to_have_attribute("data-calc-result", re.compile("."))
     # The summary sits above the first question.
     above = summary.evaluate(
