@@ -170,3 +170,21 @@ export async function runPython(calc, inputs) {
     throw failure(error.message, CAUSE.FATAL);
   }
 }
+
+/**
+ * Every problem with `inputs` at once, as [{field, message}] (Python's `errors_json`); failures
+ * as for runPython.
+ */
+export async function errorsOf(calc, inputs) {
+  await startPython();
+  const c = client;
+  if (!c?.ready) throw failure("Python stopped", CAUSE.FATAL);
+  try {
+    const text = await request(c, { kind: KIND.ERRORS, calc, inputs: JSON.stringify(inputs) }, RUN_MS);
+    return JSON.parse(text);
+  } catch (error) {
+    if (error.cause === CAUSE.PYTHON || error instanceof SyntaxError) throw error;
+    dropClient(c, error);
+    throw failure(error.message, CAUSE.FATAL);
+  }
+}

@@ -38,8 +38,17 @@ function readItem(set, item) {
   return values;
 }
 
+/** A long choice is one <select> named as the field; a short one is a radio group. */
+function choiceSelect(set) {
+  return set.querySelector(`select[name="${CSS.escape(set.dataset.field)}"]`);
+}
+
 function readField(kind, set) {
-  if (kind === "choice") return set.querySelector("input:checked")?.value;
+  if (kind === "choice") {
+    const select = choiceSelect(set);
+    if (select) return select.value === "" ? undefined : select.value;
+    return set.querySelector("input[type=radio]:checked")?.value;
+  }
   if (kind === "list") return itemsOf(set).map((item) => readItem(set, item));
   return readControl(set.querySelector("input"));
 }
@@ -94,11 +103,20 @@ function partsOf(set) {
 export function describeFields(form) {
   return fieldsOf(form).map(({ name, kind, set }) => {
     const spec = { name, kind, item: set.dataset.item ?? "", choices: [], parts: [] };
-    if (kind === "choice") spec.choices = [...set.querySelectorAll("input")].map((r) => r.value);
+    if (kind === "choice") {
+      const select = choiceSelect(set);
+      spec.choices = select ? choicesOf(select) : [...set.querySelectorAll("input[type=radio]")].map((r) => r.value);
+    }
     if (kind === "list" && spec.item === "object") spec.parts = partsOf(set);
     else if (kind === "list") spec.choices = partsOf(set)[0]?.choices ?? [];
     return spec;
   });
+}
+
+function writeChoice(set, value) {
+  const select = choiceSelect(set);
+  if (select) select.value = value;
+  else for (const radio of set.querySelectorAll("input[type=radio]")) radio.checked = radio.value === value;
 }
 
 /** Put checked answers (a Map from calc-fragment.mjs's readAnswers) into the form. */
@@ -106,9 +124,8 @@ export function writeAnswers(form, answers) {
   for (const { name, kind, set } of fieldsOf(form)) {
     if (!answers.has(name)) continue;
     const value = answers.get(name);
-    if (kind === "choice") {
-      for (const radio of set.querySelectorAll("input")) radio.checked = radio.value === value;
-    } else if (kind === "boolean") set.querySelector("input").checked = value === true;
+    if (kind === "choice") writeChoice(set, value);
+    else if (kind === "boolean") set.querySelector("input").checked = value === true;
     else if (kind === "list") replaceItems(set, value);
     else set.querySelector("input").value = value;
   }
@@ -120,6 +137,40 @@ export function clearInputs(form) {
   for (const input of form.querySelectorAll("input")) {
     if (input.type === "radio" || input.type === "checkbox") input.checked = false;
     else input.value = "";
+  }
+  for (const select of form.querySelectorAll("fieldset[data-field] > select")) select.value = "";
+  for (const filter of form.querySelectorAll('[data-slot="filter"] input')) filterChoices(filter);
+}
+
+/** The select a filter box shortens (named by its aria-controls). */
+function filteredSelect(filter) {
+  return document.getElementById(filter.getAttribute("aria-controls"));
+}
+
+/**
+ * Hide the options of a long choice that do not contain the words typed in its filter box
+ * (any case, in any order); the chosen option always stays. Says how many are shown.
+ */
+export function filterChoices(filter) {
+  const select = filteredSelect(filter);
+  if (!select) return;
+  const words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
+  const options = [...select.options].filter((option) => option.value !== "");
+  let shown = 0;
+  for (const option of options) {
+    const text = `${option.textContent} ${option.value.replaceAll("_", " ")}`.toLowerCase();
+    option.hidden = !option.selected && !words.every((word) => text.includes(word));
+    if (!option.hidden) shown++;
+  }
+  const count = filter.closest('[data-slot="filter"]').querySelector('[data-slot="filter-count"]');
+  count.textContent = words.length ? `${shown} of ${options.length} shown` : `${options.length} to choose from`;
+}
+
+/** Show the filter boxes of long choices (they need the script) and fill in their counts. */
+export function enableFilters(form) {
+  for (const box of form.querySelectorAll('[data-slot="filter"]')) {
+    box.hidden = false;
+    filterChoices(box.querySelector("input"));
   }
 }
 

@@ -10,12 +10,15 @@ export const LIMITS = Object.freeze({ fragmentChars: 16_000, listItems: 50 });
  * @typedef {{ name: string, kind: string, item: string, choices: string[],
  *   parts: { key: string, type: string, choices: string[] }[] }} FieldSpec
  *   From calc-form.mjs's describeFields: what each field (and each control of a list item) accepts.
- * @typedef {{ answers: Map<string, any>, notes: Map<string, string>, readable: boolean }} Reading
+ * @typedef {{ answers: Map<string, any>, notes: Map<string, string>, readable: boolean,
+ *   unknown: string[] }} Reading
  *   `answers`: checked values by field name; `notes`: messages by field ("" for the whole form);
- *   `readable` is false when the link is too long to be read at all.
+ *   `readable` is false when the link is too long to be read at all; `unknown`: up to
+ *   UNKNOWN_SHOWN names in the link that are no field of this form (a typo, another form's field).
  */
 
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+const UNKNOWN_SHOWN = 3;
 const UNREADABLE_ITEM = "The link's answer here could not be read, so it is left blank.";
 
 function quote(text) {
@@ -30,14 +33,36 @@ function numberText(value) {
   return NUMBER.test(value.trim()) ? value.trim() : null;
 }
 
+/** The spellings of yes and no a person may write in a link, in any case. */
+const YES = new Set(["true", "yes", "y", "1", "on"]);
+const NO = new Set(["false", "no", "n", "0", "off"]);
+
+/** A boolean from a link's text (true/false, yes/no, 1/0, on/off, any case), or undefined. */
+export function readBoolean(text) {
+  const plain = ["string", "number", "boolean"].includes(typeof text); // never an object's toString
+  const word = plain ? String(text).trim().toLowerCase() : "";
+  if (YES.has(word)) return true;
+  if (NO.has(word)) return false;
+  return undefined;
+}
+
+/** The choice a link's text names, whatever its case (values are lower-case words), or undefined. */
+export function readChoice(choices, text) {
+  if (typeof text !== "string") return undefined;
+  const word = text.trim().toLowerCase();
+  return choices.find((choice) => choice.toLowerCase() === word);
+}
+
 function readScalar(spec, text) {
   if (spec.kind === "choice") {
-    if (spec.choices.includes(text)) return { value: text };
+    const value = readChoice(spec.choices, text);
+    if (value !== undefined) return { value };
     return { note: `The link's answer ${quote(text)} is not one of the choices, so none is chosen.` };
   }
   if (spec.kind === "boolean") {
-    if (text === "true" || text === "false") return { value: text === "true" };
-    return { note: `The link's answer ${quote(text)} is not true or false, so the box is left unticked.` };
+    const value = readBoolean(text);
+    if (value !== undefined) return { value };
+    return { note: `The link's answer ${quote(text)} is not yes or no, so the box is left unticked.` };
   }
   const value = numberText(text);
   if (value !== null) return { value };
@@ -51,14 +76,14 @@ function readSimpleItem(spec, raw) {
     const value = numberText(raw);
     return value === null ? ["", false] : [value, true];
   }
-  return typeof raw === "string" && spec.choices.includes(raw) ? [raw, true] : ["", false];
+  const value = readChoice(spec.choices, raw);
+  return value === undefined ? ["", false] : [value, true];
 }
 
 function readPart(part, raw) {
-  if (part.type === "checkbox") return typeof raw === "boolean" ? raw : undefined;
+  if (part.type === "checkbox") return readBoolean(raw);
   if (part.type === "number") return raw === null ? "" : (numberText(raw) ?? undefined);
-  if (typeof raw !== "string") return undefined;
-  return raw === "" || part.choices.includes(raw) ? raw : undefined;
+  return raw === "" ? raw : readChoice(part.choices, raw);
 }
 
 /** One item of a list of objects: the readable answers, and whether every answer was readable. */
@@ -117,12 +142,16 @@ export function readAnswers(fragment, specs) {
   if (fragment.length > LIMITS.fragmentChars) {
     const size = `${fragment.length} characters; at most ${LIMITS.fragmentChars}`;
     notes.set("", `This link is too long to hold a set of answers (${size}), so nothing was filled in from it.`);
-    return { answers, notes, readable: false };
+    return { answers, notes, readable: false, unknown: [] };
   }
   const byName = new Map(specs.map((spec) => [spec.name, spec]));
+  const unknown = new Set();
   for (const [name, text] of new URLSearchParams(fragment)) {
     const spec = byName.get(name);
-    if (!spec) continue;
+    if (!spec) {
+      if (unknown.size < UNKNOWN_SHOWN) unknown.add(name);
+      continue;
+    }
     if (spec.kind === "list") {
       answers.set(name, readList(spec, text, notes));
       continue;
@@ -131,7 +160,16 @@ export function readAnswers(fragment, specs) {
     if (note) notes.set(name, note);
     else answers.set(name, value);
   }
-  return { answers, notes, readable: true };
+  return { answers, notes, readable: true, unknown: [...unknown] };
+}
+
+/** A note for the whole form about names in a link that are no field of it. */
+export function unknownNote(names) {
+  if (names.length === 0) return "";
+  const listed = names.map(quote).join(", ");
+  return names.length === 1
+    ? `The link's answer ${listed} is not a question of this calculator, so it was left out.`
+    : `The link's answers ${listed} are not questions of this calculator, so they were left out.`;
 }
 
 /** Does the fragment speak to this form at all (an answer, or a link too long to read)? */
@@ -152,6 +190,13 @@ export function toFragment(inputs, specs) {
     else params.set(name, value.map((item) => item ?? "").join(","));
   }
   return params.toString();
+}
+
+/** This page's address with `fragment` (the answers) as its fragment: a link to these answers. */
+export function linkTo(fragment) {
+  const url = new URL(location.href);
+  url.hash = fragment;
+  return url.href;
 }
 
 /** The current fragment, without "#". */

@@ -30,15 +30,16 @@ export function createHandler(boot) {
     return okReply(id, { python });
   }
 
-  async function run(id, msg) {
-    if (!started) return errorReply(id, CAUSE.REQUEST, "run before start");
+  /** A RUN or an ERRORS request: `call` is the calculators' run or errors. */
+  async function run(id, msg, call = "run") {
+    if (!started) return errorReply(id, CAUSE.REQUEST, `${msg.kind} before start`);
     if (typeof msg.calc !== "string" || typeof msg.inputs !== "string") {
-      return errorReply(id, CAUSE.REQUEST, "a run needs calc and inputs as text");
+      return errorReply(id, CAUSE.REQUEST, `${msg.kind} needs calc and inputs as text`);
     }
     if (fatal) return errorReply(id, CAUSE.FATAL, fatal);
     const calculators = await started;
     try {
-      return okReply(id, calculators.run(msg.calc, msg.inputs));
+      return okReply(id, calculators[call](msg.calc, msg.inputs));
     } catch (error) {
       if (error.cause !== CAUSE.PYTHON) fatal = error.message || "Python stopped";
       throw error.cause === CAUSE.PYTHON ? error : new Error(fatal, { cause: CAUSE.FATAL });
@@ -51,6 +52,7 @@ export function createHandler(boot) {
     try {
       if (msg.kind === KIND.START) return await start(id, msg, post);
       if (msg.kind === KIND.RUN) return await run(id, msg);
+      if (msg.kind === KIND.ERRORS) return await run(id, msg, "errors");
       return errorReply(id, CAUSE.REQUEST, `unknown message kind: ${String(msg.kind)}`);
     } catch (error) {
       const cause = CAUSES.has(error?.cause) ? error.cause : CAUSE.START;

@@ -1,12 +1,14 @@
 // One mounted form: listens to the reader, asks Python, shows the outcome, keeps the answers in
 // the address. Every listener is tied to one AbortController, so a teardown is one abort().
-import { isReady, progress, runPython, startPython } from "./calc-client.mjs";
+import { announce, cancelAnnouncement } from "./calc-announce.mjs";
+import { errorsOf, isReady, progress, runPython, startPython } from "./calc-client.mjs";
 import {
   clearInputs,
-  clearMessages,
   collect,
   describeFields,
   enableButtons,
+  enableFilters,
+  filterChoices,
   hasAnswers,
   isBlank,
   showMessage,
@@ -19,8 +21,10 @@ import {
   readAnswers,
   replaceFragment,
   toFragment,
+  unknownNote,
 } from "./calc-fragment.mjs";
 import { editList } from "./calc-list.mjs";
+import { focusField, inWords, problemText, problemsHeading, showProblems, summaryTarget } from "./calc-problems.mjs";
 import { CAUSE } from "./calc-protocol.mjs";
 import { clearResult, onResultAction, outputOf, showResult } from "./calc-render.mjs";
 import { STATUS, setState, showProgress } from "./calc-status.mjs";
@@ -36,6 +40,23 @@ const HEADLINE = Object.freeze({
 
 /** How long after a click the address is checked (Material finishes its own moves first). */
 const CLICK_SETTLE_MS = 300;
+/** How long after a page is shown a link's form is brought into view (after Material's scroll). */
+const PRESENT_DELAY_MS = 100;
+/** An address change this soon after a click on a link came from that link. */
+const LINK_CLICK_MS = 1000;
+
+/**
+ * When the reader last followed a link, kept across mounts: Material re-renders the page for
+ * some same-page links, and the new form must still come into view.
+ */
+let linkClickedAt = -Infinity;
+window.addEventListener("click", (event) => {
+  if (event.target.closest?.("a[href]")) linkClickedAt = performance.now();
+}, { capture: true });
+
+function fromLinkClick() {
+  return performance.now() - linkClickedAt < LINK_CLICK_MS;
+}
 
 /**
  * The answers last put in the address, by page and calculator. Material sometimes re-renders the
@@ -46,7 +67,10 @@ const remembered = new Map();
 /**
  * @typedef {{ form: HTMLFormElement, out: Element | null, calc: string, pathname: string,
  *   key: string, specs: import("./calc-fragment.mjs").FieldSpec[], signal: AbortSignal,
- *   seq: number, notes: Map<string, string>, answers: string, failed: "start" | "run" | null }} View
+ *   seq: number, notes: Map<string, string>, problems: [string, string][], answers: string,
+ *   failed: "start" | "run" | null }} View
+ *   `notes`: what a link could not fill in; `problems`: what Python found wrong when the reader
+ *   asked for the result. Both stay until the reader changes the field they are about.
  */
 
 /** Still mounted, and (when `mine` is given) still the latest computation? */
@@ -69,25 +93,29 @@ async function ensureStarted(view, retry = false) {
     if (live(view)) {
       view.failed = "start";
       setState(form, "error", STATUS.startFailed(error.message));
+      announce(form, STATUS.startFailed(error.message), { now: true });
     }
     return false;
   }
 }
 
-/** Messages about the link stay until the reader changes the answer they are about. */
+/** Messages about the link and the last "Show the result" stay until their answer changes. */
 function showNotes(view) {
-  clearMessages(view.form);
-  for (const [field, text] of view.notes) showMessage(view.form, field, text);
+  showProblems(view.form, [...view.notes, ...view.problems]);
+}
+
+/** Is `field` (dotted) inside the top-level field `top`, or about the whole form? */
+function within(field, top) {
+  return field === "" || field.split(".")[0] === top;
 }
 
 /** The reader changed something in the field around `node`: its notes (and the form's) go. */
 function dropNotes(view, node) {
   const field = node.closest?.("fieldset[data-field]")?.dataset.field;
-  const before = view.notes.size;
-  for (const key of view.notes.keys()) {
-    if (key === "" || key.split(".")[0] === field) view.notes.delete(key);
-  }
-  if (view.notes.size !== before) showNotes(view);
+  const before = view.notes.size + view.problems.length;
+  for (const key of view.notes.keys()) if (within(key, field)) view.notes.delete(key);
+  view.problems = view.problems.filter(([key]) => !within(key, field));
+  if (view.notes.size + view.problems.length !== before) showNotes(view);
 }
 
 /**
@@ -109,11 +137,13 @@ function showFailure(view, error) {
   showNotes(view);
   if (error.cause === CAUSE.PYTHON) {
     clearResult(view.form, HEADLINE.python);
+    announce(view.form, HEADLINE.python, { now: true });
     return;
   }
   view.failed = "run";
   clearResult(view.form, HEADLINE.stopped);
   setState(view.form, "error", STATUS.stopped(error.message));
+  announce(view.form, STATUS.stopped(error.message), { now: true });
 }
 
 /** The `{field, message}` of an invalid-input reply, or an empty object if it has none. */
@@ -131,22 +161,54 @@ function showOutcome(view, value, inputs, explicit) {
   showNotes(view);
   if (value.exit === 0) {
     showResult(form, value.text);
+    announce(form, JSON.parse(value.text).headline, { now: explicit });
     rememberAnswers(view, toFragment(inputs, view.specs));
     return;
   }
-  const { field, message } = errorOf(value.text);
+  const { field, message: said } = errorOf(value.text);
+  const message = field === undefined ? said : inWords(form, field, said);
   if (field === undefined) {
     clearResult(form, HEADLINE.python);
+    announce(form, HEADLINE.python, { now: explicit });
     return;
   }
   if (!explicit && isBlank(form, field)) {
     const label = form.querySelector(`fieldset[data-field="${CSS.escape(field)}"] legend`);
     const prompt = label ? `Answer “${label.textContent}” to see the result.` : "Complete the form to see the result.";
     clearResult(form, prompt);
+    cancelAnnouncement(form);
     return;
   }
-  showMessage(form, field, message);
+  if (!view.problems.some(([f, m]) => f === field && m === message)) showMessage(form, field, message);
   clearResult(form, HEADLINE.check);
+  announce(form, problemText(form, field, message), { now: explicit });
+}
+
+/**
+ * The reader asked for the result: show every problem with the answers at once, with the
+ * summary at the top of the form, and move there. True when there were any, or when the worker
+ * failed (reported here).
+ */
+async function checkAll(view, inputs, mine) {
+  let found;
+  try {
+    found = await errorsOf(view.calc, inputs);
+  } catch (error) {
+    if (error.cause === CAUSE.PYTHON || error instanceof SyntaxError) return false; // the run reports
+    if (live(view, mine)) showFailure(view, error); // the worker is gone: say so, as a run would
+    return true;
+  }
+  if (!live(view, mine) || !Array.isArray(found) || found.length === 0) return false;
+  view.problems = found.map(({ field, message }) => [String(field), inWords(view.form, String(field), String(message))]);
+  showNotes(view);
+  clearResult(view.form, HEADLINE.check);
+  const summary = view.form.querySelector('[data-slot="summary"]');
+  const listed = view.problems.filter(([field]) => field !== "");
+  const heading = listed.length ? problemsHeading(listed.length) : HEADLINE.check;
+  const words = view.problems.map(([field, message]) => problemText(view.form, field, message));
+  if (summary && !summary.hidden) summary.focus();
+  announce(view.form, [heading, ...words].join(" "), { now: true });
+  return true;
 }
 
 /** Ask Python for the result; `explicit` means the reader asked (submit), so report blanks too. */
@@ -159,6 +221,11 @@ async function compute(view, explicit) {
   }
   if (!(await ensureStarted(view)) || !live(view, mine)) return;
   const inputs = collect(view.form);
+  if (explicit) {
+    view.problems = [];
+    if (await checkAll(view, inputs, mine)) return;
+    if (!live(view, mine)) return;
+  }
   let value;
   try {
     value = await runPython(view.calc, inputs);
@@ -169,9 +236,22 @@ async function compute(view, explicit) {
   if (live(view, mine)) showOutcome(view, value, inputs, explicit);
 }
 
+/**
+ * A link has just filled the form: bring it into view below the header and move the focus to it,
+ * to the summary when the link held answers that could not be read, or else to the first field.
+ */
+function present(view) {
+  const { form } = view;
+  const summary = form.querySelector('[data-slot="summary"]');
+  const target = summary && !summary.hidden ? summary : form.querySelector("fieldset[data-field] :is(input[name], select[name])");
+  form.querySelector(".calc-form__title")?.scrollIntoView({ block: "start" });
+  target?.focus({ preventScroll: true });
+}
+
 /** Fill the form from a link's fragment (checked, bounded) and compute. */
 function restore(view, fragment) {
-  const { answers, notes, readable } = readAnswers(fragment, view.specs);
+  const { answers, notes, readable, unknown } = readAnswers(fragment, view.specs);
+  if (unknown.length) notes.set("", [notes.get(""), unknownNote(unknown)].filter(Boolean).join(" "));
   view.notes = notes;
   if (!readable) {
     showNotes(view);
@@ -198,6 +278,7 @@ function onAddress(view, afterClick = false) {
   if (fragment === view.answers) return;
   if (isAboutForm(fragment, view.specs)) {
     restore(view, fragment);
+    if (afterClick || fromLinkClick()) present(view);
     return;
   }
   if (!view.answers || !hasAnswers(view.form)) return;
@@ -209,12 +290,21 @@ function onReset(view) {
   view.seq++;
   clearInputs(view.form); // the browser's reset leaves list items in place
   view.notes.clear();
-  clearMessages(view.form);
+  view.problems = [];
+  showNotes(view);
+  cancelAnnouncement(view.form);
   clearResult(view.form, HEADLINE.empty);
   rememberAnswers(view, "");
 }
 
 function onClick(view, event) {
+  const field = summaryTarget(event);
+  if (field !== undefined) {
+    event.preventDefault();
+    event.stopPropagation(); // Material's instant navigation would move the address and the focus
+    focusField(view.form, field);
+    return;
+  }
   const listButton = event.target.closest("[data-list]");
   if (listButton) {
     if (editList(listButton)) {
@@ -238,6 +328,10 @@ function listen(view) {
   const { form, out, signal } = view;
   const start = () => void ensureStarted(view);
   const edit = (event) => {
+    if (event.target.closest('[data-slot="filter"]')) {
+      filterChoices(event.target);
+      return;
+    }
     dropNotes(view, event.target);
     compute(view, false);
   };
@@ -288,14 +382,19 @@ export function mount(form, { samePage = false } = {}) {
     signal: controller.signal,
     seq: 0,
     notes: new Map(),
+    problems: [],
     answers: "",
     failed: null,
   };
   enableButtons(form);
+  enableFilters(form);
   listen(view);
   const fragment = currentFragment();
-  if (isAboutForm(fragment, view.specs)) restore(view, fragment);
-  else if (samePage && remembered.has(view.key)) {
+  if (isAboutForm(fragment, view.specs)) {
+    restore(view, fragment);
+    // After Material's own scrolling for the page it has just shown.
+    if (!samePage || fromLinkClick()) setTimeout(() => live(view) && present(view), PRESENT_DELAY_MS);
+  } else if (samePage && remembered.has(view.key)) {
     restore(view, remembered.get(view.key));
     setTimeout(() => onAddress(view));
   } else if (isReady()) ensureStarted(view);

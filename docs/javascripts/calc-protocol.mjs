@@ -5,6 +5,7 @@
 export const KIND = Object.freeze({
   START: "start", // load Pyodide and the calculators; replies once ready
   RUN: "run", // run one calculator on one set of inputs
+  ERRORS: "errors", // every problem with one set of inputs at once (a form's summary)
 });
 
 /** Kinds of message the worker sends back; every request gets exactly one OK or ERROR. */
@@ -27,11 +28,13 @@ export const CAUSE = Object.freeze({
  *   `files`: bytes the page already downloaded, by absolute URL; the worker never fetches these.
  * @typedef {{ id: number, kind: "run", calc: string, inputs: string }} RunRequest
  *   `inputs` is JSON text, passed to Python unchanged.
- * @typedef {StartRequest | RunRequest} Request
+ * @typedef {{ id: number, kind: "errors", calc: string, inputs: string }} ErrorsRequest
+ *   Like a run; the OK value is the text of `trdcalc.errors_json`: a JSON list of {field, message}.
+ * @typedef {StartRequest | RunRequest | ErrorsRequest} Request
  *
  * @typedef {{ text: string, exit: number }} RunValue
  *   `text` is exactly what `python -m trdcalc run` prints; `exit` is its exit code (0 or 2).
- * @typedef {{ id: number, kind: "ok", value: RunValue | { python: string } }} OkReply
+ * @typedef {{ id: number, kind: "ok", value: RunValue | { python: string } | string }} OkReply
  * @typedef {{ id: number, kind: "error", cause: string, error: string }} ErrorReply
  *   `error` is one short line for a reader, never a traceback.
  * @typedef {{ id: number, kind: "progress", step: string }} ProgressReply

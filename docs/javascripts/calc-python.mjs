@@ -7,7 +7,9 @@ const EXTRACT_DIR = "/home/pyodide/site-calculators";
 
 /**
  * @typedef {{ text: string, exit: number }} RunValue
- * @typedef {{ python: string, pyodide: any, run: (calc: string, inputs: string) => RunValue }} Calculators
+ * @typedef {{ python: string, pyodide: any, run: (calc: string, inputs: string) => RunValue,
+ *   errors: (calc: string, inputs: string) => string }} Calculators
+ *   `errors` gives `trdcalc.errors_json`'s text: every problem with the inputs, as a JSON list.
  */
 
 /**
@@ -24,29 +26,34 @@ export async function startCalculators(loadPyodide, options, archive) {
 /** Put the package on `sys.path` of a loaded Pyodide and import it. @returns {Calculators} */
 export function importCalculators(pyodide, archive) {
   let runJson;
+  let errorsJson;
   let python;
   try {
     pyodide.unpackArchive(archive, "zip", { extractDir: EXTRACT_DIR });
     pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(EXTRACT_DIR)})`);
-    runJson = pyodide.pyimport("trdcalc").run_json;
+    ({ run_json: runJson, errors_json: errorsJson } = pyodide.pyimport("trdcalc"));
     python = pyodide.runPython("import sys; sys.version.split()[0]");
   } catch (error) {
     console.error(error);
     const what = error instanceof pyodide.ffi.PythonError ? error.type : "unreadable archive";
     throw new Error(`the calculators could not be loaded (${what})`, { cause: CAUSE.START });
   }
-  return { python, pyodide, run: (calc, inputs) => runOnce(pyodide, runJson, calc, inputs) };
+  return {
+    python,
+    pyodide,
+    run: (calc, inputs) => runOnce(pyodide, runJson, calc, inputs),
+    errors: (calc, inputs) => callOnce(pyodide, () => errorsJson(calc, inputs)),
+  };
 }
 
 /**
- * One call of `trdcalc.run_json`. A Python exception becomes an error with cause PYTHON (the
+ * One call into the package (`call`). A Python exception becomes an error with cause PYTHON (the
  * interpreter still works); anything else (`os._exit`, a wasm trap) means Python is gone: FATAL.
  * The traceback goes to the console for developers, never into the message.
  */
-function runOnce(pyodide, runJson, calc, inputs) {
-  let result;
+function callOnce(pyodide, call) {
   try {
-    result = runJson(calc, inputs);
+    return call();
   } catch (error) {
     console.error(error);
     if (error instanceof pyodide.ffi.PythonError) {
@@ -54,6 +61,11 @@ function runOnce(pyodide, runJson, calc, inputs) {
     }
     throw new Error("Python stopped", { cause: CAUSE.FATAL });
   }
+}
+
+/** One call of `trdcalc.run_json`: its text and exit code. */
+function runOnce(pyodide, runJson, calc, inputs) {
+  const result = callOnce(pyodide, () => runJson(calc, inputs));
   try {
     const [text, exit] = result.toJs();
     return { text, exit };

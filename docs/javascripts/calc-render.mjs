@@ -1,5 +1,8 @@
 // Showing a result: headline, chart, the two reading levels, warnings, and the result as text.
 // Everything is written with textContent or built element by element, never as HTML.
+import { announce } from "./calc-announce.mjs";
+import { collect, describeFields } from "./calc-form.mjs";
+import { linkTo, toFragment } from "./calc-fragment.mjs";
 import { chartFromMarkup } from "./calc-svg.mjs";
 
 /** The result panel of a form (it sits after the form, outside it). */
@@ -106,6 +109,14 @@ export function showResult(form, text) {
   out.querySelector(".calc-result__actions").hidden = false;
 }
 
+/**
+ * The link to the answers in the form now, built from its inputs: the address bar may hold
+ * something else (a heading or tab the reader went to, a link not yet restored).
+ */
+export function answersLink(form) {
+  return linkTo(toFragment(collect(form), describeFields(form)));
+}
+
 /** The result as plain text, for pasting into notes or slides. */
 function resultAsText(form) {
   const result = JSON.parse(form.dataset.calcResult);
@@ -116,7 +127,7 @@ function resultAsText(form) {
   for (const warning of result.warnings) lines.push("", `Note: ${warning}`);
   for (const note of result.disagreements ?? []) lines.push(`- ${note}`);
   lines.push("", "Sources:", ...result.sources.map((s) => `- ${s.citation}${s.doi ? ` doi:${s.doi}` : ""}`));
-  lines.push("", `Link: ${location.href}`, "This is not a diagnosis or a treatment decision.");
+  lines.push("", `Link: ${answersLink(form)}`, "This is not a diagnosis or a treatment decision.");
   return lines.join("\n");
 }
 
@@ -145,9 +156,9 @@ export async function onResultAction(form, target) {
   if (!button || !form.dataset.calcResult) return;
   const action = button.dataset.action;
   if (action === "print") return window.print();
-  const ok = await copyText(action === "copy-link" ? location.href : resultAsText(form));
+  const ok = await copyText(action === "copy-link" ? answersLink(form) : resultAsText(form));
   const done = action === "copy-link" ? "Link copied." : "Result copied.";
-  outputOf(form).querySelector('[data-slot="action-status"]').textContent = ok
-    ? done
-    : "Copying failed: select the text and copy it by hand.";
+  const said = ok ? done : "Copying failed: select the text and copy it by hand.";
+  outputOf(form).querySelector('[data-slot="action-status"]').textContent = said;
+  announce(form, said, { now: true });
 }

@@ -196,7 +196,7 @@ def test_scalar_answers_that_do_not_fit_are_named(quiet_page, base_url):
     page.goto(base_url + "staging/maudsley/#duration_months=abc&severity=worst&ect=maybe")
     expect(page.locator('[data-error-for="duration_months"]')).to_contain_text("not a number")
     expect(page.locator('[data-error-for="severity"]')).to_contain_text("not one of the choices")
-    expect(page.locator('[data-error-for="ect"]')).to_contain_text("not true or false")
+    expect(page.locator('[data-error-for="ect"]')).to_contain_text("not yes or no")
     # Changing the answer clears the note about the link.
     page.fill('input[name="duration_months"]', "4")
     expect(page.locator('[data-error-for="duration_months"]')).to_be_hidden()

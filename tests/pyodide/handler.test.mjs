@@ -55,6 +55,28 @@ test("run gives the CLI's text and exit code", async () => {
   assert.ok(JSON.parse(invalid.value.text).error.field);
 });
 
+test("errors lists every problem at once, where run reports only the first", async () => {
+  const inputs = JSON.stringify({ duration_months: -1, severity: "worst" });
+  const reply = await handle({ id: 40, kind: KIND.ERRORS, calc: "msm", inputs });
+  assert.equal(reply.kind, REPLY.OK, JSON.stringify(reply));
+  assert.equal(reply.id, 40);
+  const problems = JSON.parse(reply.value);
+  const fields = problems.map((p) => p.field).sort();
+  assert.deepEqual(fields, ["duration_months", "failed_antidepressants", "severity"]);
+  for (const { message } of problems) assert.ok(typeof message === "string" && message.length > 0);
+  const first = await handle({ id: 41, kind: KIND.RUN, calc: "msm", inputs });
+  assert.equal(first.value.exit, 2);
+  assert.ok(fields.includes(JSON.parse(first.value.text).error.field));
+  const none = await handle({ id: 42, kind: KIND.ERRORS, calc: "msm", inputs: MSM });
+  assert.deepEqual(JSON.parse(none.value), []);
+  const unknown = await handle({ id: 43, kind: KIND.ERRORS, calc: "nope", inputs: MSM });
+  assert.equal(JSON.parse(unknown.value)[0].field, "calculator");
+  const bad = await handle({ id: 44, kind: KIND.ERRORS, calc: "msm", inputs: { duration_months: 6 } });
+  assert.equal(bad.cause, CAUSE.REQUEST);
+  const early = await createHandler(realBoot)({ id: 45, kind: KIND.ERRORS, calc: "msm", inputs: MSM });
+  assert.equal(early.cause, CAUSE.REQUEST);
+});
+
 test("every malformed message gets an error reply", async () => {
   const cases = [
     [{ id: 5, kind: "stop" }, 5],
