@@ -26,7 +26,17 @@ export const progress = new EventTarget();
 /** @type {Client | null} */
 let client = null;
 
+/** A performance mark for `make bench` (start-up steps on the page's clock); never throws. */
+function mark(name) {
+  try {
+    performance.mark(`calc-${name}`);
+  } catch {
+    // marks are optional
+  }
+}
+
 function emit(detail) {
+  if (detail.step) mark(detail.step);
   progress.dispatchEvent(new CustomEvent("progress", { detail }));
 }
 
@@ -129,11 +139,14 @@ async function download() {
 }
 
 async function start(c) {
+  mark("download-start");
   const files = await download();
+  mark("download-end");
   emit({ step: "starting" });
   const onStep = (step) => emit({ step });
   const value = await request(c, { kind: KIND.START, files }, BOOT_STEP_MS, onStep, Object.values(files));
   c.ready = true;
+  mark("ready");
   forgetDownloads();
   return value;
 }
