@@ -109,9 +109,10 @@ function request(c, message, limit, onProgress, transfer = []) {
 
 /** The files the page downloads itself, from the build's config (absolute URLs). */
 function startFiles() {
-  return (config.downloads ?? []).map(({ url, bytes }) => ({
+  return (config.downloads ?? []).map(({ url, bytes, optional }) => ({
     url: new URL(url, import.meta.url).href,
     bytes,
+    optional: optional === true,
   }));
 }
 

@@ -3,7 +3,7 @@
 // empty package lock, so it never asks a CDN for anything; the big files come from the page.
 import { config } from "./calc-config.mjs";
 import { createHandler } from "./calc-handler.mjs";
-import { startCalculators } from "./calc-python.mjs";
+import { startFirstWorking } from "./calc-python.mjs";
 
 const base = new URL(config.pyodideDir, import.meta.url);
 
@@ -27,7 +27,9 @@ function wasmFailure() {
     console.warn = (...args) => {
       warn(...args);
       if (String(args[0]).startsWith("wasm instantiation failed")) {
-        reject(new Error("Python's WebAssembly file could not be loaded"));
+        const error = new Error("Python's WebAssembly file could not be loaded");
+        error.fatalForAllWays = true; // every way needs the same wasm
+        reject(error);
       }
     };
     restore = () => (console.warn = warn);
@@ -52,19 +54,47 @@ function serveFromMemory(files) {
   return () => (globalThis.fetch = realFetch);
 }
 
-async function archiveBytes(files) {
-  const url = new URL(config.archive, import.meta.url).href;
-  if (files.has(url)) return new Uint8Array(files.get(url));
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`calculator archive: HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
+/** The bytes of a start-up file: sent by the page, else fetched now and kept in `files`. */
+async function fileBytes(files, relative) {
+  const url = new URL(relative, import.meta.url).href;
+  if (!files.has(url)) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${relative}: HTTP ${response.status}`);
+    files.set(url, await response.arrayBuffer());
+  }
+  return new Uint8Array(files.get(url));
+}
+
+/**
+ * The ways to start, fastest first: the byte-compiled standard library and calculators, then
+ * Pyodide's own source-only `python_stdlib.zip` with the calculators' source zip.
+ */
+function startWays(files) {
+  const common = {
+    indexURL: base.href,
+    packageBaseUrl: base.href,
+    lockFileContents: { info: config.lockInfo, packages: {} },
+  };
+  const ways = [];
+  if (config.stdlib && config.compiledArchive) {
+    ways.push({
+      name: "bytecode",
+      options: { ...common, stdLibURL: new URL(config.stdlib, import.meta.url).href },
+      // Pyodide does not report a stdlib it cannot fetch (it never settles): check first.
+      archive: async () => {
+        await fileBytes(files, config.stdlib);
+        return fileBytes(files, config.compiledArchive);
+      },
+    });
+  }
+  ways.push({ name: "source", options: common, archive: () => fileBytes(files, config.archive) });
+  return ways;
 }
 
 /** @type {import("./calc-handler.mjs").Boot} */
 async function boot(files, notify) {
   const [{ loadPyodide }] = await scripts;
   notify("scripts");
-  const archive = await archiveBytes(files);
   const restoreFetch = serveFromMemory(files);
   const watch = wasmFailure();
   const load = async (options) => {
@@ -72,13 +102,10 @@ async function boot(files, notify) {
     notify("python");
     return pyodide;
   };
-  const options = {
-    indexURL: base.href,
-    packageBaseUrl: base.href,
-    lockFileContents: { info: config.lockInfo, packages: {} },
-  };
   try {
-    return await startCalculators(load, options, archive);
+    const calculators = await startFirstWorking(load, startWays(files));
+    notify(`started-${calculators.way}`);
+    return calculators;
   } finally {
     watch.restore();
     restoreFetch();
