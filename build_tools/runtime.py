@@ -31,8 +31,9 @@ CONFIG_MODULE = "calc-config.mjs"
 # so a slow line never times out while it still delivers; a run fails after RUN_TIMEOUT_MS.
 STALL_TIMEOUT_MS = 30_000
 RUN_TIMEOUT_MS = 10_000
-# The files the page downloads itself, with progress; sizes as decoded (before any compression).
-DOWNLOADED = ("pyodide.asm.wasm",)
+# The start-up files whose progress the page shows; sizes as decoded (before any compression).
+# The worker fetches the wasm itself (by URL, so a reload reuses the compiled code) and reports it.
+WORKER_DOWNLOADED = ("pyodide.asm.wasm",)
 # Worked cases the build runs once to find the stdlib modules the calculators import.
 CASES_DIR = "tests/cases"
 
@@ -92,8 +93,10 @@ def publish_bytecode(
     runs = bytecode.warmup(pkg.module.CALCULATORS, root / CASES_DIR)
     made = bytecode.compile_runtime(root, pkg.archive, runs, cache or bytecode.cache_dir())
     paths = []
-    for prefix, data in zip(("stdlib", "calc-bytecode"), made, strict=True):
-        path = f"assets/{prefix}-{hashlib.sha256(data).hexdigest()[:12]}.zip"
+    # The compiled package keeps the source archive's name pattern, in a folder of its own.
+    for prefix, data in zip(("assets/stdlib", "assets/bytecode/trdcalc"), made, strict=True):
+        path = f"{prefix}-{hashlib.sha256(data).hexdigest()[:12]}.zip"
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
         (site / path).write_bytes(data)
         paths.append(path)
     return paths[0], paths[1]
@@ -127,12 +130,15 @@ def publish(site: Path, root: Path, cache: Path | None = None) -> Runtime:
         "stallTimeoutMs": STALL_TIMEOUT_MS,
         "runTimeoutMs": RUN_TIMEOUT_MS,
         "downloads": [
-            {"url": f"../{pyodide_dir}/{name}", "bytes": (node_pyodide / name).stat().st_size}
-            for name in DOWNLOADED
+            {
+                "url": f"../{pyodide_dir}/{name}",
+                "bytes": (node_pyodide / name).stat().st_size,
+                "worker": True,
+            }
+            for name in WORKER_DOWNLOADED
         ]
         + [
-            # optional: if they fail, the worker starts from Pyodide's stdlib and the source zip
-            {"url": f"../{path}", "bytes": (site / path).stat().st_size, "optional": True}
+            {"url": f"../{path}", "bytes": (site / path).stat().st_size}
             for path in (stdlib, compiled_archive)
         ],
     }

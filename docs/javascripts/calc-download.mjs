@@ -68,8 +68,7 @@ async function downloadOne({ url, bytes }, signal, tick) {
 /**
  * Download each file of `files` that has not arrived yet, all at once, and wait for every one
  * to finish or fail (so a retry re-asks only for the failed ones).
- * @param {{ url: string, bytes: number, optional?: boolean }[]} files absolute URLs with their
- *   expected sizes; an optional file may fail (unless aborted) without failing the others
+ * @param {{ url: string, bytes: number }[]} files absolute URLs with their expected sizes
  * @param {{ signal: AbortSignal, onProgress: (loaded: number, total: number) => void }} options
  * @returns {Promise<Record<string, ArrayBuffer>>} the bytes of every file, by URL, for the
  *   caller to transfer (the page keeps its own copy)
@@ -84,12 +83,9 @@ export async function downloadAll(files, { signal, onProgress }) {
   };
   const missing = files.filter((file) => !arrived.has(file.url));
   const results = await Promise.allSettled(missing.map((file) => downloadOne(file, signal, tick)));
-  const failure = results.find((result, i) => result.status === "rejected" && !missing[i].optional);
+  const failure = results.find((result) => result.status === "rejected");
   if (failure) throw failure.reason;
-  if (signal.aborted) throw signal.reason;
-  // An optional file that failed is left out: the worker then starts another way.
-  const present = files.filter((file) => arrived.has(file.url));
-  return Object.fromEntries(present.map((file) => [file.url, takeSpare(file.url)]));
+  return Object.fromEntries(files.map((file) => [file.url, takeSpare(file.url)]));
 }
 
 /** A copy to give away: the one made while downloading, or (on a retry) a fresh one. */

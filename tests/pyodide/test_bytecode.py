@@ -13,7 +13,7 @@ from tests.conftest import ROOT
 @pytest.fixture(scope="module")
 def published(built_site):
     (stdlib,) = built_site.glob("assets/stdlib-*.zip")
-    (compiled,) = built_site.glob("assets/calc-bytecode-*.zip")
+    (compiled,) = built_site.glob("assets/bytecode/trdcalc-*.zip")
     return stdlib, compiled
 
 

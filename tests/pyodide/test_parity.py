@@ -98,7 +98,7 @@ def run_in_node(built_site, folder, cases: list[dict], compiled=()) -> dict:
     assert node, "Node.js is required for the Pyodide parity tests"
     path = folder / "cases.json"
     path.write_text(json.dumps(cases))
-    (archive,) = built_site.rglob("trdcalc-*.zip")
+    (archive,) = built_site.glob("assets/trdcalc-*.zip")
     command = [node, str(HERE / "run_cases.mjs"), str(archive), str(path)]
     done = subprocess.run(
         [*command, *map(str, compiled)],
@@ -128,7 +128,7 @@ def bytecode_run(built_site, tmp_path_factory):
 
 def compiled_archives(built_site):
     (stdlib,) = built_site.glob("assets/stdlib-*.zip")
-    (package,) = built_site.glob("assets/calc-bytecode-*.zip")
+    (package,) = built_site.glob("assets/bytecode/trdcalc-*.zip")
     return stdlib, package
 
 
