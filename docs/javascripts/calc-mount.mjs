@@ -266,11 +266,6 @@ function fastConnection() {
   return !!connection && !connection.saveData && connection.effectiveType === "4g";
 }
 
-function whenIdle(callback) {
-  if ("requestIdleCallback" in window) requestIdleCallback(callback, { timeout: 5000 });
-  else setTimeout(callback, 2000);
-}
-
 /**
  * Bring one form to life; returns its teardown. `samePage` says the previous mount was of this
  * same page (Material re-rendered it), so remembered answers come back if the address lost them.
@@ -299,6 +294,8 @@ export function mount(form, { samePage = false } = {}) {
     restore(view, remembered.get(view.key));
     setTimeout(() => onAddress(view));
   } else if (isReady()) ensureStarted(view);
-  else if (fastConnection()) whenIdle(() => live(view) && ensureStarted(view));
+  // On a fast line Python starts as soon as the page is shown (the worker fetches the wasm at
+  // once); with Save-Data or a slow line it waits for the reader's first answer.
+  else if (fastConnection()) ensureStarted(view);
   return () => controller.abort();
 }
