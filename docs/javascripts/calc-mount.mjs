@@ -293,7 +293,8 @@ export function mount(form, { samePage = false } = {}) {
   else if (samePage && remembered.has(view.key)) {
     restore(view, remembered.get(view.key));
     setTimeout(() => onAddress(view));
-  } else if (isReady()) ensureStarted(view);
+  } else if (hasAnswers(form)) compute(view, false); // typed (or restored) before the script ran
+  else if (isReady()) ensureStarted(view);
   // On a fast line Python starts as soon as the page is shown (the worker fetches the wasm at
   // once); with Save-Data or a slow line it waits for the reader's first answer.
   else if (fastConnection()) ensureStarted(view);
