@@ -1,15 +1,26 @@
-"""Load-time and latency figures of the MSM page in Debian's Chromium (`make bench`).
+"""Start-up, latency and bytes of the MSM page against a naive page, in Debian's Chromium.
 
-Serves the built `site/` on a free local port and prints: time to first paint, time from the
-first interaction to Python being ready (cold cache and warm cache), input-to-result latency
-(median and p95) and bytes transferred, with the same bytes for a page without a calculator.
-A script, not a test: figures vary with the machine.
+`make bench` serves the built `site/` with the project's own server (WhiteNoise, the build's
+.br/.gz copies) and, for a few rounds, opens two fresh on-disk Chromium profiles: one visits the
+site's MSM page, one a NAIVE page (generated here, inside the served folder, never shipped) that
+loads the same self-hosted Pyodide on the main thread, the same package archive, and computes the
+same Maudsley result. Each profile is visited once, then reloaded (so the reload can use the disk
+caches, the compiled-wasm cache included). It prints, per page and visit, navigation to first MSM
+result (median of the rounds) with the site/naive ratio; the site's start-up steps (performance
+marks the page script sets); main-thread long tasks; bytes on the wire for a first visit; bytes
+of a page without a calculator; input-to-result latency over 50 changes.
+
+A script, not a test: figures vary with the machine. BENCH_ROUNDS=5 for more rounds.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
 import statistics
 import sys
+import tempfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -19,27 +30,55 @@ sys.path.insert(0, str(ROOT))
 from tests.local_site import CHROMIUM_ARGS, chromium_path, server_for, start  # noqa: E402
 
 SITE = ROOT / "site"
-RUNS = 3
-LATENCY_SAMPLES = 60
+PAGE = "staging/maudsley/"
+PLAIN_PAGE = "about/"
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+LATENCY_SAMPLES = 50
+RESULT_TIMEOUT_MS = 90_000
+LONG_TASK_MS = 50
+INPUTS = {
+    "duration_months": 12,
+    "severity": "moderate",
+    "failed_antidepressants": 3,
+    "augmentation": False,
+    "ect": False,
+}
 
-# Timestamps recorded in the page itself, on the page's own clock.
+# Runs before any page script: long tasks, and the time the first result appears.
 PROBE = """
-window.__bench = { interaction: null, ready: null };
-document.addEventListener("focusin", () => {
-  window.__bench.interaction ??= performance.now();
-}, { capture: true });
+window.__bench = { result: null, longTasks: [] };
+try {
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      window.__bench.longTasks.push([entry.startTime, entry.duration]);
+    }
+  }).observe({ type: "longtask", buffered: true });
+} catch {}
 new MutationObserver(() => {
-  const form = document.querySelector("form[data-calc]");
-  if (form && form.dataset.calcState === "ready") window.__bench.ready ??= performance.now();
-}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-calc-state"] });
+  if (window.__bench.result !== null) return;
+  const done = document.querySelector(
+    "form[data-calc][data-calc-result], #naive-result[data-done]");
+  if (done) window.__bench.result = performance.now();
+}).observe(document, { subtree: true, attributes: true, childList: true });
+"""
+
+# On the site: answer the MSM form as soon as it exists, like a reader who starts at once.
+ANSWER = """
+(inputs) => {
+  const form = document.querySelector('form[data-calc="msm"]');
+  form.querySelector('input[name="duration_months"]').value = String(inputs.duration_months);
+  form.querySelector('input[name="failed_antidepressants"]').value =
+    String(inputs.failed_antidepressants);
+  form.querySelector(`input[name="severity"][value="${inputs.severity}"]`).checked = true;
+  const input = form.querySelector('input[name="duration_months"]');
+  input.dispatchEvent(new Event("input", { bubbles: true }));
+}
 """
 
 LATENCY = """
 async (samples) => {
   const form = document.querySelector("form[data-calc]");
   const input = form.querySelector('input[name="duration_months"]');
-  form.querySelector('input[name="severity"][value="moderate"]').checked = true;
-  form.querySelector('input[name="failed_antidepressants"]').value = "3";
   const times = [];
   for (let i = 0; i < samples; i++) {
     const changed = new Promise((resolve) => {
@@ -47,7 +86,7 @@ async (samples) => {
       observer.observe(form, { attributes: true, attributeFilter: ["data-calc-result"] });
     });
     const start = performance.now();
-    input.value = String(1 + (i % 40));
+    input.value = String(2 + (i % 40));
     input.dispatchEvent(new Event("input", { bubbles: true }));
     await changed;
     await new Promise(requestAnimationFrame);  // until the result is painted
@@ -57,100 +96,239 @@ async (samples) => {
 }
 """
 
+NAIVE_HTML = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>naive</title>
+<script type="module" src="naive.mjs"></script></head>
+<body><pre id="naive-result">loading</pre></body></html>
+"""
+
+NAIVE_MODULE = """// The naive page: Pyodide on the main thread, then the same calculation.
+const pyodideDir = new URL(%(pyodide_dir)s, import.meta.url).href;
+const { loadPyodide } = await import(pyodideDir + "pyodide.mjs");
+const pyodide = await loadPyodide({
+  indexURL: pyodideDir,
+  packageBaseUrl: pyodideDir,
+  lockFileContents: { info: %(lock_info)s, packages: {} },
+});
+const response = await fetch(new URL(%(archive)s, import.meta.url));
+const archive = new Uint8Array(await response.arrayBuffer());
+pyodide.unpackArchive(archive, "zip", { extractDir: "/home/pyodide/calc" });
+pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/calc')");
+const runJson = pyodide.pyimport("trdcalc").run_json;
+const [text] = runJson("msm", %(inputs)s).toJs();
+const out = document.getElementById("naive-result");
+out.textContent = text;
+out.dataset.done = "";
+"""
+
+
+def write_naive_page(site: Path) -> str:
+    """The naive page, in a temporary folder of `site`; returns its path from the site root."""
+    (pyodide_dir,) = (site / "assets").glob("pyodide-*")
+    (archive,) = (site / "assets").glob("trdcalc-*.zip")
+    lock = json.loads((ROOT / "node_modules/pyodide/pyodide-lock.json").read_text())
+    folder = Path(tempfile.mkdtemp(prefix="bench-naive-", dir=site))
+    (folder / "index.html").write_text(NAIVE_HTML, encoding="utf-8")
+    module = NAIVE_MODULE % {
+        "pyodide_dir": json.dumps(f"../assets/{pyodide_dir.name}/"),
+        "archive": json.dumps(f"../assets/{archive.name}"),
+        "lock_info": json.dumps(lock["info"]),
+        "inputs": json.dumps(json.dumps(INPUTS)),
+    }
+    (folder / "naive.mjs").write_text(module, encoding="utf-8")
+    return folder.name + "/"
+
 
 def record_requests(page: object) -> list[object]:
-    """Every finished request of the page, the worker's included.
-
-    Sizes are read afterwards: the sync API must not be called inside an event handler.
-    """
+    """Every finished request of the page, the worker's included (sizes read afterwards)."""
     finished: list[object] = []
     page.on("requestfinished", lambda request: finished.append(request))  # noqa: PLW0108 - Playwright tags handlers, a bound builtin cannot be
     return finished
 
 
-def total_bytes(requests: list[object]) -> int:
-    """Bytes received: response headers and bodies."""
-    sizes = [request.sizes() for request in requests]
+def total_bytes(requests: list[object], only: str = "") -> int:
+    """Bytes received (encoded bodies and headers), of the URLs containing `only`."""
+    sizes = [request.sizes() for request in requests if only in request.url]
     return sum(size["responseBodySize"] + size["responseHeadersSize"] for size in sizes)
 
 
-def first_paint(page: object) -> float:
+def wait_for_result(page: object) -> dict:
+    # Polled from here: the site's CSP refuses the eval that wait_for_function needs.
+    for _ in range(RESULT_TIMEOUT_MS // 50):
+        if page.evaluate("window.__bench && window.__bench.result !== null"):
+            break
+        page.wait_for_timeout(50)
+    else:
+        raise TimeoutError(f"no result on {page.url}")
+    page.wait_for_timeout(300)  # long tasks right after the result still count
     return page.evaluate(
-        "performance.getEntriesByName('first-contentful-paint')[0]?.startTime"
-        " ?? performance.getEntriesByName('first-paint')[0].startTime"
+        """() => ({
+          result: window.__bench.result,
+          longTasks: window.__bench.longTasks,
+          marks: performance.getEntriesByType("mark")
+            .filter((m) => m.name.startsWith("calc-"))
+            .map((m) => [m.name, m.startTime]),
+        })"""
     )
 
 
-def interact_until_ready(page: object) -> float:
-    page.focus('input[name="duration_months"]')
-    page.wait_for_selector('form[data-calc-state="ready"]', timeout=60_000)
-    marks = page.evaluate("window.__bench")
-    return marks["ready"] - marks["interaction"]
+def visit(page: object, url: str, *, reload: bool, answer: bool) -> dict:
+    if reload:
+        page.reload(wait_until="commit")
+    else:
+        page.goto(url, wait_until="commit")
+    if answer:
+        # The page script enables the form's buttons in the same task as it adds its listeners.
+        mounted = 'form[data-calc="msm"] button[data-needs-script]:not([disabled])'
+        page.wait_for_selector(mounted, state="attached", timeout=RESULT_TIMEOUT_MS)
+        page.evaluate(ANSWER, INPUTS)
+    return wait_for_result(page)
 
 
-def measure(browser: object, base: str) -> dict[str, list[float]]:
-    figures: dict[str, list[float]] = {"paint": [], "cold": [], "warm": [], "bytes_msm": []}
-    for _ in range(RUNS):
-        context = browser.new_context()
+def one_profile(playwright: object, url: str, *, answer: bool, latency: bool) -> dict:
+    """First visit and reload of `url` in a fresh on-disk profile."""
+    profile = tempfile.mkdtemp(prefix="bench-profile-")
+    try:
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=chromium_path(), args=CHROMIUM_ARGS
+        )
         context.add_init_script(PROBE)
-        page = context.new_page()
+        page = context.pages[0] if context.pages else context.new_page()
         requests = record_requests(page)
-        page.goto(base + "staging/maudsley/", wait_until="domcontentloaded")
-        figures["cold"].append(interact_until_ready(page))
-        figures["paint"].append(first_paint(page))
+        first = visit(page, url, reload=False, answer=answer)
         page.wait_for_load_state("networkidle")
-        figures["bytes_msm"].append(total_bytes(requests))
-        page.reload(wait_until="domcontentloaded")
-        figures["warm"].append(interact_until_ready(page))
-        if "latency" not in figures:
-            figures["latency"] = page.evaluate(LATENCY, LATENCY_SAMPLES)
+        first["bytes"] = total_bytes(requests)
+        again = visit(page, url, reload=True, answer=answer)
+        if latency:
+            again["latency"] = page.evaluate(LATENCY, LATENCY_SAMPLES)
         context.close()
-    context = browser.new_context()
-    page = context.new_page()
-    requests = record_requests(page)
-    page.goto(base + "about/", wait_until="networkidle")
-    figures["bytes_about"] = [total_bytes(requests)]
-    context.close()
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    return {"first": first, "reload": again}
+
+
+def plain_page_bytes(playwright: object, url: str) -> tuple[int, int]:
+    """(all bytes, calculator-script bytes) of a first visit to a page without a calculator."""
+    profile = tempfile.mkdtemp(prefix="bench-profile-")
+    try:
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=chromium_path(), args=CHROMIUM_ARGS
+        )
+        page = context.pages[0] if context.pages else context.new_page()
+        requests = record_requests(page)
+        page.goto(url, wait_until="networkidle")
+        page.wait_for_timeout(1000)
+        calc = total_bytes(requests, "/javascripts/calc") + total_bytes(requests, "/assets/pyodide")
+        figures = (total_bytes(requests), calc)
+        context.close()
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
     return figures
 
 
-def report(figures: dict[str, list[float]]) -> None:
-    def ms(values: list[float]) -> str:
-        return (
-            f"{statistics.median(values):7.0f} ms (runs: {', '.join(f'{v:.0f}' for v in values)})"
-        )
+def measure(playwright: object, base: str, naive: str) -> dict:
+    rounds: dict[str, list[dict]] = {"site": [], "naive": []}
+    for number in range(ROUNDS):
+        order = ["site", "naive"] if number % 2 == 0 else ["naive", "site"]
+        for which in order:
+            url = base + (PAGE if which == "site" else naive)
+            run = one_profile(
+                playwright, url, answer=which == "site", latency=which == "site" and number == 0
+            )
+            rounds[which].append(run)
+            print(
+                f"  round {number + 1} {which:5}: first {run['first']['result']:6.0f} ms, "
+                f"reload {run['reload']['result']:6.0f} ms",
+                file=sys.stderr,
+            )
+    return {"rounds": rounds, "plain": plain_page_bytes(playwright, base + PLAIN_PAGE)}
 
-    latency = sorted(figures["latency"])
-    p95 = latency[max(0, round(0.95 * len(latency)) - 1)]
-    print("MSM page (staging/maudsley/), Debian Chromium, local server, median of", RUNS)
-    print(f"  first contentful paint              {ms(figures['paint'])}")
-    print(f"  first interaction to ready, cold    {ms(figures['cold'])}")
-    print(f"  first interaction to ready, warm    {ms(figures['warm'])}")
-    print(
-        f"  input to result shown               median {statistics.median(latency):.1f} ms, "
-        f"p95 {p95:.1f} ms ({len(latency)} changes)"
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def _during_startup(run: dict) -> list[float]:
+    """Long tasks that overlap the runtime's start (first calc mark to the result)."""
+    marks = [time for _, time in run["marks"]]
+    if not marks:  # the naive page: Pyodide runs from its first script on
+        return [duration for _, duration in run["longTasks"]]
+    begin, end = min(marks), run["result"]
+    return [d for start, d in run["longTasks"] if start + d > begin and start < end]
+
+
+def _long_tasks(runs: list[dict]) -> str:
+    tasks = [duration for run in runs for _, duration in run["longTasks"]]
+    over = [t for t in tasks if t > LONG_TASK_MS]
+    worst = max(tasks, default=0)
+    startup = [t for run in runs for t in _during_startup(run) if t > LONG_TASK_MS]
+    return (
+        f"{len(over) / len(runs):4.1f} per visit over {LONG_TASK_MS} ms, longest {worst:.0f} ms;"
+        f" while Python starts: {len(startup) / len(runs):4.1f} per visit,"
+        f" longest {max(startup, default=0):.0f} ms"
     )
-    mib = statistics.median(figures["bytes_msm"]) / 2**20
-    print(f"  bytes transferred, cold, to ready   {mib:7.2f} MiB (brotli/gzip server)")
-    kib = figures["bytes_about"][0] / 2**10
-    print(f"  bytes for a page without calculator {kib:7.0f} KiB (about/)")
+
+
+def _marks(runs: list[dict]) -> list[str]:
+    names: dict[str, list[float]] = {}
+    for run in runs:
+        for name, time in run["marks"]:
+            names.setdefault(name, []).append(time)
+    ordered = sorted(names.items(), key=lambda item: _median(item[1]))
+    return [f"      {name:32} {_median(times):7.0f} ms" for name, times in ordered]
+
+
+def report(figures: dict) -> None:
+    site, naive = figures["rounds"]["site"], figures["rounds"]["naive"]
+    print(f"MSM page ({PAGE}) vs a naive main-thread page, Debian Chromium, local server,")
+    print(f"fresh on-disk profile per round, median of {ROUNDS} rounds")
+    for visit_name in ("first", "reload"):
+        s = [run[visit_name]["result"] for run in site]
+        n = [run[visit_name]["result"] for run in naive]
+        print(
+            f"  navigation to first result, {visit_name:6}: site {_median(s):6.0f} ms, "
+            f"naive {_median(n):6.0f} ms, ratio {_median(s) / _median(n):.2f} "
+            f"(site {', '.join(f'{v:.0f}' for v in s)}; naive {', '.join(f'{v:.0f}' for v in n)})"
+        )
+    for visit_name in ("first", "reload"):
+        print(f"  site start-up marks, {visit_name} visit (from navigation):")
+        print(*_marks([run[visit_name] for run in site]) or ["      (none)"], sep="\n")
+    for which, runs in (("site", site), ("naive", naive)):
+        for visit_name in ("first", "reload"):
+            visits = [run[visit_name] for run in runs]
+            print(f"  main-thread long tasks, {which:5} {visit_name:6}: {_long_tasks(visits)}")
+    site_bytes = _median([run["first"]["bytes"] for run in site])
+    naive_bytes = _median([run["first"]["bytes"] for run in naive])
+    print(
+        f"  bytes on the wire, first visit: site {site_bytes / 1e6:.2f} MB, "
+        f"naive {naive_bytes / 1e6:.2f} MB"
+    )
+    total, calc = figures["plain"]
+    print(
+        f"  page without a calculator ({PLAIN_PAGE}): {total / 1e3:.0f} kB, "
+        f"of which calculator files {calc / 1e3:.1f} kB"
+    )
+    latency = sorted(site[0]["reload"]["latency"])
+    p95 = latency[max(0, round(0.95 * len(latency)) - 1)]
+    print(
+        f"  input to result shown: median {_median(latency):.1f} ms, p95 {p95:.1f} ms "
+        f"({len(latency)} changes)"
+    )
 
 
 def main() -> int:
-    if not (SITE / "staging" / "maudsley" / "index.html").exists():
+    if not (SITE / PAGE / "index.html").exists():
         print("site/ is not built: run `make bench`", file=sys.stderr)
         return 1
+    naive = write_naive_page(SITE)
     server, base = server_for(SITE)
     start(server)
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=chromium_path(), args=CHROMIUM_ARGS
-            )
-            report(measure(browser, base))
-            browser.close()
+            report(measure(playwright, base, naive))
     finally:
         server.stop()
+        shutil.rmtree(SITE / naive, ignore_errors=True)
     return 0
 
 

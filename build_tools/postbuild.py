@@ -59,6 +59,8 @@ def run(
     immutable = [
         *(f"{runtime.MODULES_DIR}/{name}" for name in modules.values()),
         published.archive,
+        published.stdlib,
+        published.compiled_archive,
         f"{published.pyodide_dir}/*",
         *headers.theme_hashed_files(site),
     ]

@@ -4,6 +4,8 @@
   committed) into a folder named by the Pyodide version and a hash of the files, so a changed
   file is a new URL.
 - A reproducible zip of `calculators/trdcalc`, named by its content hash.
+- The byte-compiled standard library and package (build_tools/bytecode.py), named by content
+  hash: the worker starts from them, and from `python_stdlib.zip` and the source zip if that fails.
 - `javascripts/calc-config.mjs`, the one place the page script and the worker learn those URLs
   (relative to the module itself). The module-hashing step then gives it a hashed name too.
 """
@@ -16,7 +18,7 @@ import shutil
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from build_tools import SiteError, package
+from build_tools import SiteError, bytecode, package
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -29,8 +31,11 @@ CONFIG_MODULE = "calc-config.mjs"
 # so a slow line never times out while it still delivers; a run fails after RUN_TIMEOUT_MS.
 STALL_TIMEOUT_MS = 30_000
 RUN_TIMEOUT_MS = 10_000
-# The files the page downloads itself, with progress; sizes as decoded (before any compression).
-DOWNLOADED = ("pyodide.asm.wasm", "python_stdlib.zip")
+# The start-up files whose progress the page shows; sizes as decoded (before any compression).
+# The worker fetches the wasm itself (by URL, so a reload reuses the compiled code) and reports it.
+WORKER_DOWNLOADED = ("pyodide.asm.wasm",)
+# Worked cases the build runs once to find the stdlib modules the calculators import.
+CASES_DIR = "tests/cases"
 
 
 @dataclass(frozen=True)
@@ -39,13 +44,19 @@ class Runtime:
 
     pyodide_dir: str
     archive: str
+    stdlib: str
+    compiled_archive: str
     config_module: str
     calculators: frozenset[str]
     # {calculator id: keys of its sources}, for the check that a page cites them
     source_keys: dict[str, frozenset[str]]
 
     def files(self) -> list[str]:
-        return [f"{self.pyodide_dir}/{name}" for name in PYODIDE_FILES] + [self.archive]
+        return [f"{self.pyodide_dir}/{name}" for name in PYODIDE_FILES] + [
+            self.archive,
+            self.stdlib,
+            self.compiled_archive,
+        ]
 
 
 def pyodide_lock_info(pyodide_dir: Path) -> dict[str, Any]:
@@ -75,7 +86,23 @@ def config_module(runtime: dict[str, Any]) -> str:
     )
 
 
-def publish(site: Path, root: Path) -> Runtime:
+def publish_bytecode(
+    site: Path, root: Path, pkg: package.Package, cache: Path | None
+) -> tuple[str, str]:
+    """Write the byte-compiled stdlib and package zips into `site`; their site-relative paths."""
+    runs = bytecode.warmup(pkg.module.CALCULATORS, root / CASES_DIR)
+    made = bytecode.compile_runtime(root, pkg.archive, runs, cache or bytecode.cache_dir())
+    paths = []
+    # The compiled package keeps the source archive's name pattern, in a folder of its own.
+    for prefix, data in zip(("assets/stdlib", "assets/bytecode/trdcalc"), made, strict=True):
+        path = f"{prefix}-{hashlib.sha256(data).hexdigest()[:12]}.zip"
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_bytes(data)
+        paths.append(path)
+    return paths[0], paths[1]
+
+
+def publish(site: Path, root: Path, cache: Path | None = None) -> Runtime:
     """Copy Pyodide and the package archive into `site` and write the runtime config module."""
     node_pyodide = root / "node_modules" / "pyodide"
     lock_info = pyodide_lock_info(node_pyodide)
@@ -89,20 +116,31 @@ def publish(site: Path, root: Path) -> Runtime:
     archive = f"assets/{package.PACKAGE}-{pkg.digest}.zip"
     (site / archive).write_bytes(pkg.archive)
 
+    stdlib, compiled_archive = publish_bytecode(site, root, pkg, cache)
+
     config = f"{MODULES_DIR}/{CONFIG_MODULE}"
     runtime = {
         "pyodideVersion": PYODIDE_VERSION,
         "pyodideDir": f"../{pyodide_dir}/",
         "archive": f"../{archive}",
+        "stdlib": f"../{stdlib}",
+        "compiledArchive": f"../{compiled_archive}",
         "packageDigest": pkg.digest,
         "lockInfo": lock_info,
         "stallTimeoutMs": STALL_TIMEOUT_MS,
         "runTimeoutMs": RUN_TIMEOUT_MS,
         "downloads": [
-            {"url": f"../{pyodide_dir}/{name}", "bytes": (node_pyodide / name).stat().st_size}
-            for name in DOWNLOADED
+            {
+                "url": f"../{pyodide_dir}/{name}",
+                "bytes": (node_pyodide / name).stat().st_size,
+                "worker": True,
+            }
+            for name in WORKER_DOWNLOADED
         ]
-        + [{"url": f"../{archive}", "bytes": len(pkg.archive)}],
+        + [
+            {"url": f"../{path}", "bytes": (site / path).stat().st_size}
+            for path in (stdlib, compiled_archive)
+        ],
     }
     (site / MODULES_DIR).mkdir(exist_ok=True)
     (site / config).write_text(config_module(runtime), encoding="utf-8")
@@ -110,4 +148,4 @@ def publish(site: Path, root: Path) -> Runtime:
         calc_id: frozenset(source.key for source in calc.sources)
         for calc_id, calc in pkg.module.CALCULATORS.items()
     }
-    return Runtime(pyodide_dir, archive, config, pkg.ids, keys)
+    return Runtime(pyodide_dir, archive, stdlib, compiled_archive, config, pkg.ids, keys)

@@ -6,7 +6,7 @@
 // and forgotten, so the next start makes a new one.
 import { config } from "./calc-config.mjs";
 import { downloadAll, forgetDownloads } from "./calc-download.mjs";
-import { CAUSE, KIND, REPLY } from "./calc-protocol.mjs";
+import { CAUSE, KIND, REPLY, WASM_BYTES } from "./calc-protocol.mjs";
 
 const STALL_MS = config.stallTimeoutMs ?? 30_000;
 const RUN_MS = config.runTimeoutMs ?? 10_000;
@@ -26,7 +26,17 @@ export const progress = new EventTarget();
 /** @type {Client | null} */
 let client = null;
 
+/** A performance mark for `make bench` (start-up steps on the page's clock); never throws. */
+function mark(name) {
+  try {
+    performance.mark(`calc-${name}`);
+  } catch {
+    // marks are optional
+  }
+}
+
 function emit(detail) {
+  if (detail.step) mark(detail.step);
   progress.dispatchEvent(new CustomEvent("progress", { detail }));
 }
 
@@ -99,14 +109,38 @@ function request(c, message, limit, onProgress, transfer = []) {
 
 /** The files the page downloads itself, from the build's config (absolute URLs). */
 function startFiles() {
-  return (config.downloads ?? []).map(({ url, bytes }) => ({
+  return (config.downloads ?? []).map(({ url, bytes, worker }) => ({
     url: new URL(url, import.meta.url).href,
     bytes,
+    worker: worker === true,
   }));
 }
 
+/**
+ * Progress over every start-up file: the page's downloads and the worker's own (the wasm),
+ * reported to the forms as one {loaded, total}.
+ */
+function progressMeter(files) {
+  const total = files.reduce((sum, file) => sum + (file.bytes || 0), 0);
+  const loaded = { page: 0, worker: 0 };
+  const show = () => {
+    const sum = loaded.page + loaded.worker;
+    emit({ loaded: sum, total: Math.max(total, sum) });
+  };
+  return {
+    page: (bytes) => {
+      loaded.page = bytes;
+      show();
+    },
+    worker: (bytes) => {
+      loaded.worker = bytes;
+      show();
+    },
+  };
+}
+
 /** Download with a stall guard: no byte for STALL_MS aborts every download of this attempt. */
-async function download() {
+async function download(files, meter) {
   const guard = new AbortController();
   let timer = 0;
   const alive = () => {
@@ -116,11 +150,11 @@ async function download() {
     timer = setTimeout(() => guard.abort(stalled), STALL_MS);
   };
   try {
-    return await downloadAll(startFiles(), {
+    return await downloadAll(files, {
       signal: guard.signal,
-      onProgress: (loaded, total) => {
+      onProgress: (loaded) => {
         alive();
-        emit({ loaded, total });
+        meter.page(loaded);
       },
     });
   } finally {
@@ -129,11 +163,25 @@ async function download() {
 }
 
 async function start(c) {
-  const files = await download();
+  const all = startFiles();
+  const meter = progressMeter(all);
+  mark("download-start");
+  let files;
+  try {
+    files = await download(all.filter((file) => !file.worker), meter);
+  } catch (error) {
+    error.pageDownload = true; // the worker is fine: keep it (and the wasm it has fetched)
+    throw error;
+  }
+  mark("download-end");
   emit({ step: "starting" });
-  const onStep = (step) => emit({ step });
+  const onStep = (step) => {
+    if (step.startsWith(WASM_BYTES)) meter.worker(Number(step.slice(WASM_BYTES.length)) || 0);
+    else emit({ step });
+  };
   const value = await request(c, { kind: KIND.START, files }, BOOT_STEP_MS, onStep, Object.values(files));
   c.ready = true;
+  mark("ready");
   forgetDownloads();
   return value;
 }
@@ -148,7 +196,8 @@ export function startPython() {
   client ??= createClient();
   const c = client;
   c.started ??= start(c).catch((error) => {
-    dropClient(c, error);
+    if (error.pageDownload && !c.failed) c.started = null; // "Try again" reuses this worker
+    else dropClient(c, error);
     throw error.cause === CAUSE.START ? error : failure(error.message, CAUSE.START);
   });
   return c.started;

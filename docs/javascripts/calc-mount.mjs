@@ -360,11 +360,6 @@ function fastConnection() {
   return !!connection && !connection.saveData && connection.effectiveType === "4g";
 }
 
-function whenIdle(callback) {
-  if ("requestIdleCallback" in window) requestIdleCallback(callback, { timeout: 5000 });
-  else setTimeout(callback, 2000);
-}
-
 /**
  * Bring one form to life; returns its teardown. `samePage` says the previous mount was of this
  * same page (Material re-rendered it), so remembered answers come back if the address lost them.
@@ -397,7 +392,10 @@ export function mount(form, { samePage = false } = {}) {
   } else if (samePage && remembered.has(view.key)) {
     restore(view, remembered.get(view.key));
     setTimeout(() => onAddress(view));
-  } else if (isReady()) ensureStarted(view);
-  else if (fastConnection()) whenIdle(() => live(view) && ensureStarted(view));
+  } else if (hasAnswers(form)) compute(view, false); // typed (or restored) before the script ran
+  else if (isReady()) ensureStarted(view);
+  // On a fast line Python starts as soon as the page is shown (the worker fetches the wasm at
+  // once); with Save-Data or a slow line it waits for the reader's first answer.
+  else if (fastConnection()) ensureStarted(view);
   return () => controller.abort();
 }

@@ -15,6 +15,9 @@ export const REPLY = Object.freeze({
   PROGRESS: "progress", // a sign of life while starting, zero or more before the OK or ERROR
 });
 
+/** A PROGRESS step that starts with this carries the bytes of the wasm the worker has so far. */
+export const WASM_BYTES = "wasm-bytes:";
+
 /** Why a request failed: the page recovers differently from each. */
 export const CAUSE = Object.freeze({
   REQUEST: "request", // the message itself was wrong (unknown kind, run before start)

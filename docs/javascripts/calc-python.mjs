@@ -23,6 +23,30 @@ export async function startCalculators(loadPyodide, options, archive) {
   return importCalculators(await loadPyodide(options), archive);
 }
 
+/**
+ * Start from the first way that works, fastest first: a way is `{ name, options, archive }`, the
+ * `loadPyodide` options (a byte-compiled stdlib, or Pyodide's own) and a function that gives the
+ * package zip to go with it (compiled or source). A way that fails (a missing, corrupt or
+ * mismatched archive) is logged and the next is tried; the last one's failure is thrown, and so
+ * is an error marked `fatalForAllWays` (a wasm that cannot load fails every way).
+ * @param {(options: object) => Promise<any>} loadPyodide
+ * @param {{ name: string, options: object, archive: () => Promise<Uint8Array> }[]} ways
+ * @returns {Promise<Calculators & { way: string }>}
+ */
+export async function startFirstWorking(loadPyodide, ways) {
+  for (const [index, way] of ways.entries()) {
+    try {
+      const archive = await way.archive();
+      const calculators = await startCalculators(loadPyodide, way.options, archive);
+      return { ...calculators, way: way.name };
+    } catch (error) {
+      if (index === ways.length - 1 || error?.fatalForAllWays) throw error;
+      console.warn(`Python did not start the ${way.name} way; trying the next`, error);
+    }
+  }
+  throw new Error("no way to start Python", { cause: CAUSE.START });
+}
+
 /** Put the package on `sys.path` of a loaded Pyodide and import it. @returns {Calculators} */
 export function importCalculators(pyodide, archive) {
   let runJson;

@@ -1,9 +1,13 @@
 // Module worker: runs the site's own Python calculators in a self-hosted Pyodide.
 // Every URL is resolved from this file, so the site works under any base path; Pyodide gets an
-// empty package lock, so it never asks a CDN for anything; the big files come from the page.
+// empty package lock, so it never asks a CDN for anything. The wasm is fetched here, by its URL,
+// as soon as the worker exists, and compiled while it streams in: a reload then finds it in the
+// browser's compiled-code cache (bytes the page sent would be compiled again on every visit).
+// The other start-up files come from the page, which shows their progress.
 import { config } from "./calc-config.mjs";
 import { createHandler } from "./calc-handler.mjs";
-import { startCalculators } from "./calc-python.mjs";
+import { WASM_BYTES } from "./calc-protocol.mjs";
+import { startFirstWorking } from "./calc-python.mjs";
 
 const base = new URL(config.pyodideDir, import.meta.url);
 
@@ -14,6 +18,28 @@ const scripts = Promise.all([
   import(new URL("pyodide.asm.mjs", base).href),
 ]);
 scripts.catch(() => {}); // reported when a START request awaits it
+
+const wasmURL = new URL("pyodide.asm.wasm", base).href;
+/** Bytes of the wasm arrived so far, and who wants to hear of them (the START request). */
+const wasmProgress = { loaded: 0, listener: null };
+let wasmResponse = fetch(wasmURL).then((response) => {
+  if (response.ok && response.body) countBytes(response.clone());
+  return response;
+});
+wasmResponse.catch(() => {}); // Pyodide sees the failure when it asks for the wasm
+
+/** Count a copy of the wasm's body as it arrives (the original streams into the compiler). */
+async function countBytes(copy) {
+  try {
+    const reader = copy.body.getReader();
+    for (let part = await reader.read(); !part.done; part = await reader.read()) {
+      wasmProgress.loaded += part.value.byteLength;
+      wasmProgress.listener?.(wasmProgress.loaded);
+    }
+  } catch {
+    // the compile branch reports a broken download
+  }
+}
 
 /**
  * Pyodide 314 reports a failed wasm download or compile only with console.warn("wasm
@@ -27,7 +53,9 @@ function wasmFailure() {
     console.warn = (...args) => {
       warn(...args);
       if (String(args[0]).startsWith("wasm instantiation failed")) {
-        reject(new Error("Python's WebAssembly file could not be loaded"));
+        const error = new Error("Python's WebAssembly file could not be loaded");
+        error.fatalForAllWays = true; // every way needs the same wasm
+        reject(error);
       }
     };
     restore = () => (console.warn = warn);
@@ -44,6 +72,11 @@ function serveFromMemory(files) {
   const realFetch = globalThis.fetch;
   globalThis.fetch = (input, init) => {
     const url = new URL(input instanceof Request ? input.url : input, self.location).href;
+    if (url === wasmURL && wasmResponse) {
+      const response = wasmResponse; // the real response, with its URL: cacheable compile
+      wasmResponse = null; // a second start (fallback) fetches again, from the HTTP cache
+      return response;
+    }
     const bytes = files.get(url);
     if (!bytes) return realFetch(input, init);
     const type = url.endsWith(".wasm") ? "application/wasm" : "application/octet-stream";
@@ -52,19 +85,49 @@ function serveFromMemory(files) {
   return () => (globalThis.fetch = realFetch);
 }
 
-async function archiveBytes(files) {
-  const url = new URL(config.archive, import.meta.url).href;
-  if (files.has(url)) return new Uint8Array(files.get(url));
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`calculator archive: HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
+/** The bytes of a start-up file: sent by the page, else fetched now and kept in `files`. */
+async function fileBytes(files, relative) {
+  const url = new URL(relative, import.meta.url).href;
+  if (!files.has(url)) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${relative}: HTTP ${response.status}`);
+    files.set(url, await response.arrayBuffer());
+  }
+  return new Uint8Array(files.get(url));
+}
+
+/**
+ * The ways to start, fastest first: the byte-compiled standard library and calculators, then
+ * Pyodide's own source-only `python_stdlib.zip` with the calculators' source zip.
+ */
+function startWays(files) {
+  const common = {
+    indexURL: base.href,
+    packageBaseUrl: base.href,
+    lockFileContents: { info: config.lockInfo, packages: {} },
+  };
+  const ways = [];
+  if (config.stdlib && config.compiledArchive) {
+    ways.push({
+      name: "bytecode",
+      options: { ...common, stdLibURL: new URL(config.stdlib, import.meta.url).href },
+      // Pyodide does not report a stdlib it cannot fetch (it never settles): check first.
+      archive: async () => {
+        await fileBytes(files, config.stdlib);
+        return fileBytes(files, config.compiledArchive);
+      },
+    });
+  }
+  ways.push({ name: "source", options: common, archive: () => fileBytes(files, config.archive) });
+  return ways;
 }
 
 /** @type {import("./calc-handler.mjs").Boot} */
 async function boot(files, notify) {
+  wasmProgress.listener = (loaded) => notify(`${WASM_BYTES}${loaded}`);
+  wasmProgress.listener(wasmProgress.loaded);
   const [{ loadPyodide }] = await scripts;
   notify("scripts");
-  const archive = await archiveBytes(files);
   const restoreFetch = serveFromMemory(files);
   const watch = wasmFailure();
   const load = async (options) => {
@@ -72,14 +135,12 @@ async function boot(files, notify) {
     notify("python");
     return pyodide;
   };
-  const options = {
-    indexURL: base.href,
-    packageBaseUrl: base.href,
-    lockFileContents: { info: config.lockInfo, packages: {} },
-  };
   try {
-    return await startCalculators(load, options, archive);
+    const calculators = await startFirstWorking(load, startWays(files));
+    notify(`started-${calculators.way}`);
+    return calculators;
   } finally {
+    wasmProgress.listener = null;
     watch.restore();
     restoreFetch();
   }

@@ -1,16 +1,9 @@
 // Page script: brings the build-time calculator forms to life on every page Material shows.
+// site.mjs imports it once a page with a calculator form is shown.
 // The pieces: calc-form (reading and writing answers), calc-list (list fields), calc-fragment
 // (the link that holds the answers), calc-client (the one Python worker per tab), calc-render
 // (the result), calc-status (the form's state), calc-mount (one form, tied together).
 import { mount } from "./calc-mount.mjs";
-
-/** Open every collapsible note while printing, so the printout has the help text too. */
-function openDetailsForPrint() {
-  const closed = [...document.querySelectorAll("details:not([open])")];
-  for (const details of closed) details.open = true;
-  window.addEventListener("afterprint", () => closed.forEach((d) => (d.open = false)), { once: true });
-}
-window.addEventListener("beforeprint", openDetailsForPrint);
 
 let teardowns = [];
 let mountedPath = null;

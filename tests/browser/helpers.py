@@ -44,7 +44,7 @@ def set_limits(page, **limits):
 
 def serve_faulty_archive(page, built_site: Path):
     """Serve the calculators' archive with the faults of tests/fault_archive.py."""
-    (archive,) = built_site.rglob("trdcalc-*.zip")
+    (archive,) = built_site.glob("assets/trdcalc-*.zip")  # the source zip
     body = with_faults(archive.read_bytes())
     page.route(ARCHIVE, lambda route: route.fulfill(body=body, content_type="application/zip"))
 

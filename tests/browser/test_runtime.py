@@ -126,7 +126,7 @@ def test_every_request_goes_to_the_local_server(page, base_url):
     assert not [e for e in page.console_errors if "Content Security Policy" in e]
     assert not page.errors
     assert any(u.endswith(".wasm") for u in page.requests)
-    assert any(u.endswith("python_stdlib.zip") for u in page.requests)
+    assert any("/assets/stdlib-" in u for u in page.requests)  # the byte-compiled stdlib
     only_local(page, base_url)
 
 

@@ -92,32 +92,47 @@ def parity_inputs() -> list[dict]:
     return cases
 
 
-@pytest.fixture(scope="module")
-def pyodide_run(built_site, tmp_path_factory):
+def run_in_node(built_site, folder, cases: list[dict], compiled=()) -> dict:
+    """The report of run_cases.mjs; `compiled`: (stdlib zip, package zip) to start from first."""
     node = shutil.which("node")
     assert node, "Node.js is required for the Pyodide parity tests"
-    cases = parity_inputs()
-    path = tmp_path_factory.mktemp("parity") / "cases.json"
+    path = folder / "cases.json"
     path.write_text(json.dumps(cases))
-    (archive,) = built_site.rglob("trdcalc-*.zip")
+    (archive,) = built_site.glob("assets/trdcalc-*.zip")
+    command = [node, str(HERE / "run_cases.mjs"), str(archive), str(path)]
     done = subprocess.run(
-        [node, str(HERE / "run_cases.mjs"), str(archive), str(path)],
+        [*command, *map(str, compiled)],
         capture_output=True,
         text=True,
         cwd=ROOT,
         timeout=300,
         check=True,
     )
-    return cases, json.loads(done.stdout)
+    return json.loads(done.stdout)
 
 
-def test_runs_in_python_3_14(pyodide_run):
-    _, report = pyodide_run
-    assert report["python"].startswith("3.14.")
+@pytest.fixture(scope="module")
+def pyodide_run(built_site, tmp_path_factory):
+    """Every case, started as before bytecode: from Pyodide's own source-only stdlib."""
+    cases = parity_inputs()
+    return cases, run_in_node(built_site, tmp_path_factory.mktemp("parity"), cases)
 
 
-def test_every_case_gives_identical_json_and_exit_code(pyodide_run):
-    cases, report = pyodide_run
+@pytest.fixture(scope="module")
+def bytecode_run(built_site, tmp_path_factory):
+    """Every case, started as the worker starts first: from the byte-compiled stdlib."""
+    cases = parity_inputs()
+    folder = tmp_path_factory.mktemp("bytecode")
+    return cases, run_in_node(built_site, folder, cases, compiled_archives(built_site))
+
+
+def compiled_archives(built_site):
+    (stdlib,) = built_site.glob("assets/stdlib-*.zip")
+    (package,) = built_site.glob("assets/bytecode/trdcalc-*.zip")
+    return stdlib, package
+
+
+def assert_identical(cases, report):
     assert len(report["outputs"]) == len(cases)
     mismatches = []
     for case, got in zip(cases, report["outputs"], strict=True):
@@ -127,8 +142,48 @@ def test_every_case_gives_identical_json_and_exit_code(pyodide_run):
     assert not mismatches, mismatches[:3]
 
 
+def test_runs_in_python_3_14(pyodide_run):
+    _, report = pyodide_run
+    assert report["python"].startswith("3.14.")
+    assert report["way"] == "source"
+
+
+def test_every_case_gives_identical_json_and_exit_code(pyodide_run):
+    assert_identical(*pyodide_run)
+
+
 def test_parity_cases_include_results_and_errors(pyodide_run):
     _, report = pyodide_run
     exits = [o["exit"] for o in report["outputs"]]
     assert exits.count(0) > 50
     assert exits.count(2) > 20
+
+
+def test_bytecode_start_gives_identical_json_on_every_case(bytecode_run):
+    assert_identical(*bytecode_run)
+
+
+def test_bytecode_start_runs_compiled_stdlib_and_package(bytecode_run):
+    _, report = bytecode_run
+    assert report["way"] == "bytecode"
+    compiled = set(report["compiled"])
+    assert {"json", "trdcalc", "trdcalc.msm"} <= compiled
+    assert all(f"trdcalc.{name}" in compiled for name in ("api", "compare", "cpz", "stard"))
+
+
+def test_corrupt_bytecode_archive_falls_back_to_the_source_stdlib(built_site, tmp_path):
+    stdlib, package = compiled_archives(built_site)
+    broken = tmp_path / "stdlib-broken.zip"
+    broken.write_bytes(stdlib.read_bytes()[:4096])
+    cases = parity_inputs()[:40]
+    report = run_in_node(built_site, tmp_path, cases, (broken, package))
+    assert report["way"] == "source"
+    assert_identical(cases, report)
+
+
+def test_missing_bytecode_archive_falls_back_to_the_source_stdlib(built_site, tmp_path):
+    cases = parity_inputs()[:40]
+    _, package = compiled_archives(built_site)
+    report = run_in_node(built_site, tmp_path, cases, (tmp_path / "no-such-stdlib.zip", package))
+    assert report["way"] == "source"
+    assert_identical(cases, report)

@@ -16,7 +16,7 @@ HERE = ROOT / "tests" / "pyodide"
 def test_worker_handler_in_node(built_site, tmp_path):
     node = shutil.which("node")
     assert node, "Node.js is required for the worker handler tests"
-    (archive,) = built_site.rglob("trdcalc-*.zip")
+    (archive,) = built_site.glob("assets/trdcalc-*.zip")  # the source zip
     faulty = tmp_path / "faulty.zip"
     faulty.write_bytes(with_faults(archive.read_bytes()))
     done = subprocess.run(

@@ -193,12 +193,13 @@ def test_every_page_has_a_policy_covering_its_inline_scripts(built_site):
 
 
 def test_pages_load_the_content_hashed_page_script(built_site):
-    script = module(built_site, "calc")
-    assert re.fullmatch(r"calc\.[0-9a-f]{12}\.mjs", script.name)
+    script = module(built_site, "site")  # imports the calculators' page script when needed
+    assert re.fullmatch(r"site\.[0-9a-f]{12}\.mjs", script.name)
+    assert f'import("./{module(built_site, "calc").name}")' in script.read_text()
     for page in built_site.rglob("*.html"):
         sources = [a.get("src") or "" for t, a in elements(page) if t == "script"]
         assert [s for s in sources if s.endswith(f"javascripts/{script.name}")], page
-        assert not [s for s in sources if s.endswith("javascripts/calc.mjs")], page
+        assert not [s for s in sources if s.endswith("javascripts/site.mjs")], page
     plain = [p.name for p in (built_site / "javascripts").glob("*.mjs") if p.name.count(".") < 2]
     assert not plain, "every module has a content-hashed name"
 

@@ -26,9 +26,14 @@ def test_downloads_name_the_big_files_with_their_sizes(built_site):
         assert path.is_file(), entry
         assert path.stat().st_size == entry["bytes"], entry
         names.append(path.name)
-    assert names[:2] == ["pyodide.asm.wasm", "python_stdlib.zip"]
+    assert names[0] == "pyodide.asm.wasm"
+    assert config["downloads"][0]["worker"] is True  # fetched by the worker, by its URL
+    assert re.fullmatch(r"stdlib-[0-9a-f]{12}\.zip", names[1])
     assert re.fullmatch(r"trdcalc-[0-9a-f]{12}\.zip", names[2])
-    assert config["downloads"][2]["url"] == config["archive"]
+    assert [entry["url"] for entry in config["downloads"][1:]] == [
+        config["stdlib"],
+        config["compiledArchive"],
+    ]
 
 
 def test_time_limits_are_set(built_site):
