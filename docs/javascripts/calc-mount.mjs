@@ -25,7 +25,7 @@ import {
 } from "./calc-fragment.mjs";
 import { editList } from "./calc-list.mjs";
 import { focusField, inWords, problemText, problemsHeading, showProblems, summaryTarget } from "./calc-problems.mjs";
-import { CAUSE } from "./calc-protocol.mjs";
+import { CAUSE, GONE } from "./calc-protocol.mjs";
 import { clearResult, onResultAction, outputOf, showResult } from "./calc-render.mjs";
 import { STATUS, setState, showProgress } from "./calc-status.mjs";
 
@@ -92,8 +92,10 @@ async function ensureStarted(view, retry = false) {
   } catch (error) {
     if (live(view)) {
       view.failed = "start";
-      setState(form, "error", STATUS.startFailed(error.message));
-      announce(form, STATUS.startFailed(error.message), { now: true });
+      const updated = GONE.test(error.message); // this release's files are gone from the server
+      const text = updated ? STATUS.updated : STATUS.startFailed(error.message);
+      setState(form, "error", text, updated ? "reload" : "retry");
+      announce(form, text, { now: true });
     }
     return false;
   }
@@ -316,6 +318,7 @@ function onClick(view, event) {
   if (event.target.closest('[data-action="retry"]')) {
     ensureStarted(view, true).then((ok) => ok && compute(view, false));
   }
+  if (event.target.closest('[data-action="reload"]')) window.location.reload();
 }
 
 function onProgress(view, { detail }) {

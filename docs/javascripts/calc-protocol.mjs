@@ -15,6 +15,13 @@ export const REPLY = Object.freeze({
   PROGRESS: "progress", // a sign of life while starting, zero or more before the OK or ERROR
 });
 
+/**
+ * Every runtime file has a content-hashed name, so a server that answers 404 or 410 for one no
+ * longer has this page's release: the site was updated since the page was loaded. Both sides write
+ * a failed download as "NAME: HTTP STATUS" or "... HTTP STATUS"; the page tests messages with this.
+ */
+export const GONE = /\bHTTP (404|410)\b/;
+
 /** A PROGRESS step that starts with this carries the bytes of the wasm the worker has so far. */
 export const WASM_BYTES = "wasm-bytes:";
 

@@ -8,6 +8,9 @@ export const STATUS = Object.freeze({
   ready: (python) => `Ready: Python ${python} is running in your browser. Nothing you enter leaves this page.`,
   startFailed: (reason) =>
     `The calculator could not start (${reason}). You can still score by hand with the scoring table below.`,
+  updated:
+    "This site was updated after this page was opened, and the calculator's files changed with it. " +
+    "Reload the page to use the new version; your answers are kept in the address.",
   stopped: (reason) =>
     `The calculator stopped (${reason}). Change an answer or choose “Try again” to start it afresh; ` +
     "the scoring table below works by hand.",
@@ -17,8 +20,11 @@ function statusOf(form) {
   return form.querySelector('[data-slot="status"]');
 }
 
-/** Set the state and put `text` in the status line; the error state adds its two ways out. */
-export function setState(form, state, text) {
+/**
+ * Set the state and put `text` in the status line; the error state adds its two ways out: the
+ * scoring table, and "Try again" (or "Reload the page" when `action` is "reload").
+ */
+export function setState(form, state, text, action = "retry") {
   form.dataset.calcState = state;
   const status = statusOf(form);
   status.replaceChildren(text);
@@ -26,12 +32,12 @@ export function setState(form, state, text) {
   const link = document.createElement("a");
   link.href = `#calc-${form.dataset.calc}-scoring`;
   link.textContent = "Go to the scoring table";
-  const retry = document.createElement("button");
-  retry.type = "button";
-  retry.className = "md-button";
-  retry.dataset.action = "retry";
-  retry.textContent = "Try again";
-  status.append(" ", link, " ", retry);
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "md-button";
+  button.dataset.action = action;
+  button.textContent = action === "reload" ? "Reload the page" : "Try again";
+  status.append(" ", link, " ", button);
 }
 
 function megabytes(bytes) {

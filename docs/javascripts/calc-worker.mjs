@@ -21,8 +21,9 @@ scripts.catch(() => {}); // reported when a START request awaits it
 
 const wasmURL = new URL("pyodide.asm.wasm", base).href;
 /** Bytes of the wasm arrived so far, and who wants to hear of them (the START request). */
-const wasmProgress = { loaded: 0, listener: null };
+const wasmProgress = { loaded: 0, listener: null, status: 0 };
 let wasmResponse = fetch(wasmURL).then((response) => {
+  wasmProgress.status = response.status;
   if (response.ok && response.body) countBytes(response.clone());
   return response;
 });
@@ -53,7 +54,9 @@ function wasmFailure() {
     console.warn = (...args) => {
       warn(...args);
       if (String(args[0]).startsWith("wasm instantiation failed")) {
-        const error = new Error("Python's WebAssembly file could not be loaded");
+        const { status } = wasmProgress; // "HTTP 404": the page's release is gone (GONE)
+        const why = status && status !== 200 ? `: HTTP ${status}` : "";
+        const error = new Error(`Python's WebAssembly file could not be loaded${why}`);
         error.fatalForAllWays = true; // every way needs the same wasm
         reject(error);
       }

@@ -15,11 +15,23 @@ window.addEventListener("beforeprint", openDetailsForPrint);
 
 let calculators = null;
 
+const SCRIPT_MISSING =
+  "The calculator's script could not be loaded. If this site was updated after this page was " +
+  "opened, reload the page; the scoring table below works by hand.";
+
+/** Say so at every form: without its script a form stays inert (it can send nothing). */
+function sayScriptMissing() {
+  for (const status of document.querySelectorAll('form[data-calc] [data-slot="status"]')) {
+    status.textContent = SCRIPT_MISSING;
+  }
+}
+
 function loadCalculatorsIfNeeded() {
   if (calculators || !document.querySelector("form[data-calc]")) return;
   calculators = import("./calc.mjs").catch((error) => {
     calculators = null; // a later page may try again
     console.error("The calculators' script could not be loaded", error);
+    sayScriptMissing();
   });
 }
 

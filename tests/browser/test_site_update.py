@@ -3,7 +3,9 @@
 Two builds, the second with a changed calculator package, are served together (the old files
 stay, as on a host or cache that keeps them). Every file that names another is content-hashed,
 so an old page (still open, or its HTML still cached) loads the old page script, config, worker
-and archive, and a new page loads only new ones: neither runs the other's Python.
+and archive, and a new page loads only new ones: neither runs the other's Python. When a deploy removed the
+old files instead, an open old page says the site was updated and offers a reload that keeps the
+answers.
 """
 
 from __future__ import annotations
@@ -105,3 +107,33 @@ def test_old_and_new_pages_each_run_their_own_python(context, two_releases):
     # Each page fetched one archive, and not the same one.
     assert len(archives(old_page)) == len(archives(new_page)) == 1
     assert archives(old_page) != archives(new_page)
+
+
+# A deploy that replaced the folder: this page's content-hashed runtime files are gone (404).
+GONE_FILES = re.compile(r".*/assets/.*\.zip$")
+
+
+def test_a_page_whose_release_is_gone_says_reload_and_keeps_the_answers(page, base_url):
+    inputs = load_cases("msm")[0]["inputs"]
+    answers = "&".join(f"{k}={str(v).lower()}" for k, v in inputs.items())
+    page.route(GONE_FILES, lambda route: route.fulfill(status=404, body="gone"))
+    page.goto(f"{base_url}{PAGE}#{answers}")
+    form = page.locator('form[data-calc="msm"]')
+    expect(form).to_have_attribute("data-calc-state", "error", timeout=START_MS)
+    status = form.locator('[data-slot="status"]')
+    expect(status).to_contain_text("This site was updated after this page was opened")
+    expect(status.get_by_role("button", name="Try again")).to_have_count(0)
+    page.unroute(GONE_FILES)  # the new release is there now
+    status.get_by_role("button", name="Reload the page").click()
+    expect_cli_result(page, "msm", inputs, timeout=START_MS)
+
+
+def test_a_page_whose_script_is_gone_says_so_at_the_form(page, base_url):
+    page.route(
+        re.compile(r".*/javascripts/calc\.[^/]*mjs$"), lambda route: route.fulfill(status=404)
+    )
+    page.goto(base_url + PAGE)
+    status = page.locator('form[data-calc="msm"] [data-slot="status"]')
+    expect(status).to_contain_text("could not be loaded", timeout=START_MS)
+    expect(status).to_contain_text("reload the page")
+    assert page.locator('form[data-calc="msm"]').get_attribute("data-calc-state") == "static"
