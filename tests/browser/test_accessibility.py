@@ -257,18 +257,31 @@ def test_result_table_reflows_at_phone_width(page, base_url):
     assert box["x"] + box["width"] <= width, box
 
 
-def test_pseudo_resistance_checklist_is_not_endless_on_a_phone(browser, base_url):
-    """The long rules table and source list are folded: the page is a third of its old height."""
+@pytest.mark.parametrize(
+    "fold",  # (page, calculator, the fold's summary, most pixels tall at 390 px)
+    [
+        # 28,000 px before its table and sources were folded; 12,540 before short answers sat
+        # on one line
+        ("understanding/pseudo-resistance-check/", "pseudo_resistance",
+         "Every check with its sources and confidence (table)", 12_000),
+        # 32,600 px with its 15,000 px rules table open
+        ("beyond/schizophrenia/", "cpz",
+         "Every rule and conversion table with its source (table)", 18_000),
+    ],
+)  # fmt: skip
+def test_long_calculator_pages_are_not_endless_on_a_phone(browser, base_url, fold):
+    """The long rules tables are folded, and open on demand and in print."""
+    path, calc, summary, most = fold
     context = browser.new_context(viewport=PHONE)
     try:
         page = context.new_page()
         page.add_init_script(SLOW_CONNECTION)
-        page.goto(base_url + "understanding/pseudo-resistance-check/")
+        page.goto(base_url + path)
         height = page.evaluate("document.documentElement.scrollHeight")
-        assert height < 12_000, height
-        table = page.locator("#calc-pseudo_resistance-scoring")
+        assert height < most, height
+        table = page.locator(f"#calc-{calc}-scoring")
         expect(table).to_be_hidden()
-        page.get_by_text("All 19 checks with their sources and confidence (table)").click()
+        page.get_by_text(summary).click()
         expect(table).to_be_visible()
         page.emulate_media(media="print")
         expect(page.locator(".calc-sources").first).to_be_visible()
