@@ -340,6 +340,8 @@ def test_the_summary_and_the_drug_select_pass_axe(page, base_url):
     expect(page.locator(MSM_FORM)).to_have_attribute("data-calc-state", "ready", timeout=START_MS)
     page.get_by_role("button", name="Show the result").click()
     expect(page.locator(f'{MSM_FORM} [data-slot="summary"]')).to_be_visible()
+    # The focus moved the summary under the pointer: a hovered link is not what is audited.
+    page.mouse.move(0, page.viewport_size["height"] // 2)
     assert audit(page) == []
     page.goto(base_url + CPZ)
     page.get_by_role("searchbox", name="Type to shorten the list").fill("halo")
