@@ -3,6 +3,7 @@
 // (the link that holds the answers), calc-client (the one Python worker per tab), calc-render
 // (the result), calc-status (the form's state), calc-mount (one form, tied together).
 import { mount } from "./calc-mount.mjs";
+import "./calc-print.mjs";
 
 /** Open every collapsible note while printing, so the printout has the help text too. */
 function openDetailsForPrint() {
