@@ -4,6 +4,7 @@
 // (the result), calc-status (the form's state), calc-mount (one form, tied together).
 import { mount } from "./calc-mount.mjs";
 import "./calc-print.mjs";
+import "./calc-reading.mjs";
 
 /** Open every collapsible note while printing, so the printout has the help text too. */
 function openDetailsForPrint() {
