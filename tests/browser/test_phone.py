@@ -74,8 +74,10 @@ LAYOUT = r"""out => ({
 })"""
 
 
-# The checklist's cases answer every question; the page sends only those answered, in form order.
+# Inputs a page computes from its link: the checklist's cases answer every question (the page
+# sends only those answered, in form order), and Thase-Rush's shortest case is an empty list.
 PARTLY_ANSWERED = {
+    "thase_rush": {"failed_trials": ["ssri", "snri", "tca", "maoi", "ect"]},
     "pseudo_resistance": {
         "dose_checked": "yes",
         "duration_checked": "no",
