@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_tools import SiteError, compress, csp, hashing, headers, runtime, verify
+from build_tools import SiteError, compress, csp, hashing, headers, runtime, vendor, verify
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,7 @@ def run(
         msg = f"{site} was already post-processed ({headers.FILE} exists): build it again first"
         raise SiteError([msg])
     published = runtime.publish(site, root)
+    vendor.publish(site, root, runtime.MODULES_DIR)
     modules = hashing.hash_modules(site, runtime.MODULES_DIR, base_path)
     config_module = f"{runtime.MODULES_DIR}/{modules[runtime.CONFIG_MODULE]}"
     policy = csp.apply(site)

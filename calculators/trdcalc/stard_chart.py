@@ -11,14 +11,17 @@ from html import escape
 
 from .stard_steps import PER, Split
 
-WIDTH, LABEL_W, BAR_W, ROW_H, TOP = 640, 70, 400, 46, 64
+# Narrow on purpose: drawn 340 units wide, it keeps its 13-unit text at about 12 CSS px on a
+# 390 px phone (a 640-wide chart shrank it to 6 px). The legend is one entry per line.
+WIDTH, LABEL_W, ROW_H, LEGEND_H = 340, 56, 48, 20
+BAR_W = WIDTH - LABEL_W
+TOP = 24 + LEGEND_H * 3 + 8
 SCALE = BAR_W / PER
 SEGMENTS = (  # (what, fill, outline): the words under each bar carry the meaning too
     ("remitted so far", "#3949ab", "#1a237e"),
     ("not remitted, still in treatment", "#c5cae9", "#3949ab"),
     ("left (drop-out)", "#ffffff", "#616161"),
 )
-LEGEND_X = (0, 150, 420)
 
 
 def chart_svg(splits: list[Split]) -> str:
@@ -33,7 +36,7 @@ def chart_svg(splits: list[Split]) -> str:
     parts = [
         opening,
         f"<title>{escape('Remission per step, per 100 people. ' + summary)}</title>",
-        _text(0, 16, f"Per {PER} people starting step 1, after each step:", bold=True),
+        _text(0, 16, f"Per {PER} people at step 1, after each step:", bold=True),
         *_legend(),
     ]
     for index, split in enumerate(splits):
@@ -53,9 +56,10 @@ def _summary(splits: list[Split]) -> str:
 
 def _legend() -> list[str]:
     parts = []
-    for x, (what, *colours) in zip(LEGEND_X, SEGMENTS, strict=True):
-        parts.append(_rect(x, 28, 14, 14, colours))
-        parts.append(_text(x + 20, 40, what))
+    for index, (what, *colours) in enumerate(SEGMENTS):
+        y = 26 + LEGEND_H * index
+        parts.append(_rect(0, y, 14, 14, colours))
+        parts.append(_text(20, y + 12, what))
     return parts
 
 
@@ -69,7 +73,7 @@ def _bar(index: int, split: Split) -> list[str]:
             parts.append(_rect(x, y, value * SCALE, 18, colours))
         x += value * SCALE
     words = f"{split[0]:.1f} remitted · {split[1]:.1f} in treatment · {split[2]:.1f} left"
-    parts.append(_text(LABEL_W, y + 34, words))
+    parts.append(_text(0, y + 36, words))
     return parts
 
 

@@ -4,6 +4,8 @@
 // (the link that holds the answers), calc-client (the one Python worker per tab), calc-render
 // (the result), calc-status (the form's state), calc-mount (one form, tied together).
 import { mount } from "./calc-mount.mjs";
+import "./calc-print.mjs";
+import "./calc-reading.mjs";
 
 let teardowns = [];
 let mountedPath = null;

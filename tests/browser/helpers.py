@@ -54,3 +54,12 @@ def calc_workers(page):
     workers = []
     page.on("worker", lambda worker: "calc-worker" in worker.url and workers.append(worker))
     return workers
+
+
+def show_clinical(out):
+    """Open the clinical reading of a result panel, where its breakdown table and sources are.
+
+    Pages on the patients' route (front matter `reading: plain`) open results on the plain one.
+    """
+    out.locator(".tabbed-labels").get_by_text("Clinical", exact=True).click()
+    expect(out.locator('[data-slot="clinical"]')).to_be_visible()

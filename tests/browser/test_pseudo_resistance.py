@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 import trdcalc
+from tests.browser.helpers import show_clinical
 
 pytestmark = pytest.mark.browser
 
@@ -34,6 +35,7 @@ def test_a_partly_filled_checklist_gives_the_open_questions(page, base_url):
     result = json.loads(text)
     assert result["open_count"] == 24  # 3 answered no, 1 not sure, 20 left blank (unknown)
     out = page.locator('[data-calc-output="pseudo_resistance"]')
+    show_clinical(out)
     expect(out.locator('[data-slot="headline"]')).to_have_text(result["headline"])
     expect(out.get_by_role("row", name="Gut conditions and stomach surgery")).to_contain_text(
         "open"

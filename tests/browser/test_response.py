@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import START_MS, expect_cli_result
+from tests.browser.helpers import START_MS, expect_cli_result, show_clinical
 
 pytestmark = pytest.mark.browser
 PAGE = "understanding/response-check/"
@@ -26,6 +26,7 @@ def test_madrs_grey_zone_shows_every_convention(page, base_url):
     assert result["remission"]["saint_lt11"]
     assert not result["remission"]["hawley2002_lt10"]
     out = page.locator('[data-calc-output="response"]')
+    show_clinical(out)
     expect(out.locator('[data-slot="headline"]')).to_have_text(result["headline"])
     expect(out.get_by_role("row", name="Remission: SAINT trial")).to_contain_text("remission")
     # MADRS <= 12 of the TRANSFORM analyses is now read (VERIFIED-P), so no warning is needed.
@@ -95,6 +96,7 @@ def test_hamd21_has_its_own_bands_and_riedels_cut_off(page, base_url):
     assert result["severity_band"] == "moderate"
     assert result["remission"] == {"riedel2010_le7": False}
     out = result_box(page)
+    show_clinical(out)
     expect(out.get_by_role("row", name="Severity band: ids-qids.org")).to_contain_text("Moderate")
     expect(out.get_by_role("row", name="Remission: Riedel 2010")).to_contain_text("score ≤ 7")
     assert page.errors == []
@@ -107,6 +109,7 @@ def test_hamd24_borrows_no_remission_cut_off(page, base_url):
     assert result["severity_band"] == "mild"
     assert result["remission"] == {}
     out = result_box(page)
+    show_clinical(out)
     expect(out.locator('[data-slot="headline"]')).to_contain_text("no remission cut-off")
     expect(out.get_by_role("row", name="Remission")).to_contain_text("not assessed")
     expect(out.get_by_role("row", name="Remission")).to_contain_text("NOT FOUND")
@@ -119,6 +122,7 @@ def test_cgi_s_reads_the_rating_with_no_percentage(page, base_url):
     assert result["percent_improvement"] is None
     assert result["severity_band"] == "moderately_ill"
     out = result_box(page)
+    show_clinical(out)
     expect(out.get_by_role("row", name="Severity band: CGI-S")).to_contain_text("Moderately ill")
     expect(out.get_by_role("row", name="At least moderately ill")).to_contain_text("yes")
     # Out of the CGI's 1-7 range: a message at the field, the typed value kept.
@@ -135,6 +139,7 @@ def test_cgi_i_needs_only_the_rating_and_keeps_a_typed_baseline(page, base_url):
     assert result["category"] == "response"
     assert result["cgi_i_rating"] == "much_improved"
     out = result_box(page)
+    show_clinical(out)
     expect(out.locator('[data-slot="headline"]')).to_have_text(result["headline"])
     expect(out.get_by_role("row", name="Response: CGI-I")).to_contain_text("Response")
     # A baseline typed for another scale stays in its box and is reported as not used.
@@ -150,6 +155,7 @@ def test_panss_shows_both_percentages_and_both_trrip_verdicts(page, base_url):
     result = expect_cli_result(page, "response", {"scale": "panss", "baseline": 80, "current": 68})
     assert result["trrip_nonresponse"] == {"corrected": False, "uncorrected": True}
     out = result_box(page)
+    show_clinical(out)
     expect(out.get_by_role("row", name="Percent improvement, minimum subtracted")).to_contain_text(
         "24.0 %"
     )
@@ -171,6 +177,7 @@ def test_bprs_shows_both_percentages_and_says_18_is_not_verified(page, base_url)
         16.0,
     )
     out = result_box(page)
+    show_clinical(out)
     expect(out.get_by_role("row", name="Percent improvement, minimum subtracted")).to_contain_text(
         "25.0 %"
     )
@@ -191,6 +198,7 @@ def test_bprs_0_6_subtracts_nothing(page, base_url):
     )
     assert result["percent_improvement"] == result["percent_improvement_uncorrected"] == 25.0
     out = result_box(page)
+    show_clinical(out)
     expect(out.locator('[data-slot="headline"]')).to_contain_text("nothing to subtract")
     expect(out.get_by_role("row", name="Percent improvement, uncorrected")).to_have_count(0)
     expect(verdict(out.get_by_role("row", name="TRRIP"))).to_have_text("not met")

@@ -3,9 +3,9 @@
 Two builds, the second with a changed calculator package, are served together (the old files
 stay, as on a host or cache that keeps them). Every file that names another is content-hashed,
 so an old page (still open, or its HTML still cached) loads the old page script, config, worker
-and archive, and a new page loads only new ones: neither runs the other's Python. When a deploy removed the
-old files instead, an open old page says the site was updated and offers a reload that keeps the
-answers.
+and archive, and a new page loads only new ones: neither runs the other's Python. When a deploy
+removed the old files instead, an open old page says the site was updated and offers a reload that
+keeps the answers.
 """
 
 from __future__ import annotations

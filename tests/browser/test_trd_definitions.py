@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import expect_cli_result
+from tests.browser.helpers import expect_cli_result, show_clinical
 
 pytestmark = pytest.mark.browser
 
@@ -42,6 +42,7 @@ def test_history_built_in_the_form(page, base_url):
     }
     expect_cli_result(page, "trd_definitions", inputs)
     out = page.locator('[data-calc-output="trd_definitions"]')
+    show_clinical(out)
     expect(out.get_by_role("row", name=re.compile("^Sforzini 2022"))).to_contain_text(
         "Partially responsive"
     )

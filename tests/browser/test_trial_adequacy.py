@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import expect_cli_result
+from tests.browser.helpers import expect_cli_result, show_clinical
 
 pytestmark = pytest.mark.browser
 
@@ -31,6 +31,7 @@ def test_one_trial_judged_by_each_definition(page, base_url):
     }
     expect_cli_result(page, "trial_adequacy", inputs)
     out = page.locator('[data-calc-output="trial_adequacy"]')
+    show_clinical(out)
     expect(out.get_by_role("row", name="Rybak 2021")).to_contain_text("Failed adequate trial")
     expect(out.get_by_role("row", name="Sforzini 2022")).to_contain_text("Partial response")
     page.fill('input[name="improvement_percent"]', "120")
