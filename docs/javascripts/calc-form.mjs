@@ -38,17 +38,8 @@ function readItem(set, item) {
   return values;
 }
 
-/** A long choice is one <select> named as the field; a short one is a radio group. */
-function choiceSelect(set) {
-  return set.querySelector(`select[name="${CSS.escape(set.dataset.field)}"]`);
-}
-
 function readField(kind, set) {
-  if (kind === "choice") {
-    const select = choiceSelect(set);
-    if (select) return select.value === "" ? undefined : select.value;
-    return set.querySelector("input[type=radio]:checked")?.value;
-  }
+  if (kind === "choice") return set.querySelector("input[type=radio]:checked")?.value;
   if (kind === "list") return itemsOf(set).map((item) => readItem(set, item));
   return readControl(set.querySelector("input"));
 }
@@ -103,10 +94,7 @@ function partsOf(set) {
 export function describeFields(form) {
   return fieldsOf(form).map(({ name, kind, set }) => {
     const spec = { name, kind, item: set.dataset.item ?? "", choices: [], parts: [] };
-    if (kind === "choice") {
-      const select = choiceSelect(set);
-      spec.choices = select ? choicesOf(select) : [...set.querySelectorAll("input[type=radio]")].map((r) => r.value);
-    }
+    if (kind === "choice") spec.choices = [...set.querySelectorAll("input[type=radio]")].map((r) => r.value);
     if (kind === "list" && spec.item === "object") spec.parts = partsOf(set);
     else if (kind === "list") spec.choices = partsOf(set)[0]?.choices ?? [];
     return spec;
@@ -114,9 +102,7 @@ export function describeFields(form) {
 }
 
 function writeChoice(set, value) {
-  const select = choiceSelect(set);
-  if (select) select.value = value;
-  else for (const radio of set.querySelectorAll("input[type=radio]")) radio.checked = radio.value === value;
+  for (const radio of set.querySelectorAll("input[type=radio]")) radio.checked = radio.value === value;
 }
 
 /** Put checked answers (a Map from calc-fragment.mjs's readAnswers) into the form. */
@@ -138,32 +124,38 @@ export function clearInputs(form) {
     if (input.type === "radio" || input.type === "checkbox") input.checked = false;
     else input.value = "";
   }
-  for (const select of form.querySelectorAll("fieldset[data-field] > select")) select.value = "";
   for (const filter of form.querySelectorAll('[data-slot="filter"] input')) filterChoices(filter);
 }
 
-/** The select a filter box shortens (named by its aria-controls). */
-function filteredSelect(filter) {
-  return document.getElementById(filter.getAttribute("aria-controls"));
+/**
+ * The answers a filter box shortens (its aria-controls names their box): each radio's label with
+ * the words it is found by, and whether it is the chosen one.
+ */
+function filteredChoices(filter) {
+  const box = document.getElementById(filter.getAttribute("aria-controls"));
+  if (!box) return [];
+  return [...box.querySelectorAll("label")].map((label) => {
+    const radio = label.querySelector("input");
+    const text = `${label.textContent} ${radio.value.replaceAll("_", " ")}`.toLowerCase();
+    return { label, text, chosen: radio.checked };
+  });
 }
 
 /**
- * Hide the options of a long choice that do not contain the words typed in its filter box
- * (any case, in any order); the chosen option always stays. Says how many are shown.
+ * Hide the answers of a long choice that do not contain the words typed in its filter box
+ * (any case, in any order); the chosen answer always stays. Says how many are shown.
  */
 export function filterChoices(filter) {
-  const select = filteredSelect(filter);
-  if (!select) return;
+  const choices = filteredChoices(filter);
+  if (choices.length === 0) return;
   const words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
-  const options = [...select.options].filter((option) => option.value !== "");
   let shown = 0;
-  for (const option of options) {
-    const text = `${option.textContent} ${option.value.replaceAll("_", " ")}`.toLowerCase();
-    option.hidden = !option.selected && !words.every((word) => text.includes(word));
-    if (!option.hidden) shown++;
+  for (const { label, text, chosen } of choices) {
+    label.hidden = !chosen && !words.every((word) => text.includes(word));
+    if (!label.hidden) shown++;
   }
   const count = filter.closest('[data-slot="filter"]').querySelector('[data-slot="filter-count"]');
-  count.textContent = words.length ? `${shown} of ${options.length} shown` : `${options.length} to choose from`;
+  count.textContent = words.length ? `${shown} of ${choices.length} shown` : `${choices.length} to choose from`;
 }
 
 /** Show the filter boxes of long choices (they need the script) and fill in their counts. */

@@ -245,7 +245,10 @@ async function compute(view, explicit) {
 function present(view) {
   const { form } = view;
   const summary = form.querySelector('[data-slot="summary"]');
-  const target = summary && !summary.hidden ? summary : form.querySelector("fieldset[data-field] :is(input[name], select[name])");
+  const first = form.querySelector("fieldset[data-field]");
+  // In a radio group the chosen answer takes the focus, as the arrow keys expect.
+  const control = first?.querySelector("input[type=radio]:checked") ?? first?.querySelector(":is(input[name], select[name])");
+  const target = summary && !summary.hidden ? summary : control;
   form.querySelector(".calc-form__title")?.scrollIntoView({ block: "start" });
   target?.focus({ preventScroll: true });
 }

@@ -100,19 +100,20 @@ def cpz_field(name):
     return next(f for f in trdcalc.get("cpz").fields if f.name == name)
 
 
-def test_the_long_drug_list_is_one_select_named_like_the_question(quiet_page, base_url):
+def test_the_long_drug_list_is_one_radio_group_in_a_box_with_a_filter(quiet_page, base_url):
+    """The DOM contract holds (choices are radio groups) and the 49 drugs take one short box."""
     page = quiet_page
     page.goto(base_url + CPZ)
     field = cpz_field("drug")
-    select = page.get_by_role("combobox", name=field.label, exact=True)
-    expect(select).to_have_attribute("name", "drug")
-    values = select.locator("option").evaluate_all("options => options.map((o) => o.value)")
-    assert values == ["", *[o.value for o in field.options]]
-    expect(page.locator('form[data-calc="cpz"] input[name="drug"]')).to_have_count(0)
-    # Short choices stay radio groups.
-    expect(
-        page.locator('form[data-calc="cpz"] input[type="radio"][name="method"]')
-    ).not_to_have_count(0)
+    group = page.get_by_role("group", name=field.label, exact=True)
+    radios = group.get_by_role("radio")
+    values = radios.evaluate_all("radios => radios.map((r) => r.value)")
+    assert values == [o.value for o in field.options]
+    for option in field.options[:3]:
+        expect(group.get_by_role("radio", name=option.label, exact=True)).to_have_count(1)
+    box = page.locator("#calc-cpz-drug-choices").bounding_box()
+    assert box
+    assert box["height"] < 400, box  # 49 radios would be about 1,600 px tall
 
 
 def test_typing_in_the_filter_box_shortens_the_drug_list(quiet_page, base_url):
@@ -123,23 +124,23 @@ def test_typing_in_the_filter_box_shortens_the_drug_list(quiet_page, base_url):
     count = page.locator('[data-slot="filter-count"]')
     expect(count).to_have_text(f"{total} to choose from")
     box.fill("risperidone")
-    shown = page.locator('select[name="drug"] option:not([hidden]):not([value=""])')
-    names = shown.evaluate_all("options => options.map((o) => o.textContent.toLowerCase())")
-    assert names, "no option left"
+    shown = page.locator("#calc-cpz-drug-choices label:not([hidden])")
+    names = shown.evaluate_all("labels => labels.map((l) => l.textContent.toLowerCase())")
+    assert names, "no answer left"
     assert all("risperidone" in name for name in names), names
     expect(count).to_have_text(f"{len(names)} of {total} shown")
-    chosen = shown.first.get_attribute("value")
-    page.select_option('select[name="drug"]', chosen)
+    chosen = shown.first.locator("input").get_attribute("value")
+    page.check(f'input[name="drug"][value="{chosen}"]')
     box.fill("zzz")
-    expect(page.locator('select[name="drug"]')).to_have_value(chosen)
+    expect(page.locator(f'input[name="drug"][value="{chosen}"]')).to_be_checked()
     expect(shown).to_have_count(1)  # the chosen drug stays in the list
     box.fill("")
     expect(count).to_have_text(f"{total} to choose from")
 
 
-def test_a_link_chooses_a_drug_from_the_select_whatever_its_case(page, base_url):
+def test_a_link_chooses_a_drug_whatever_its_case(page, base_url):
     page.goto(f"{base_url}{CPZ}#drug=Clozapine&dose_mg=300&method=all")
-    expect(page.locator('select[name="drug"]')).to_have_value("clozapine")
+    expect(page.locator('input[name="drug"][value="clozapine"]')).to_be_checked()
     inputs = {"drug": "clozapine", "dose_mg": 300, "method": "all", "adherence_sources_2": False}
     expect_cli_result(page, "cpz", inputs)
 
@@ -264,7 +265,10 @@ def test_problems_in_a_list_item_are_named_by_the_item(page, base_url):
 
 def expect_form_in_view_and_focused(page, calc, first_field):
     form = page.locator(f'form[data-calc="{calc}"]')
-    expect(form.locator(f'[name="{first_field}"]').first).to_be_focused()
+    focused = form.locator(f'[name="{first_field}"]:focus')
+    expect(focused).to_have_count(1)
+    if focused.get_attribute("type") == "radio":  # a radio group: its chosen answer
+        expect(focused).to_be_checked()
     expect(form.locator(".calc-form__title")).to_be_in_viewport()
 
 
@@ -295,7 +299,7 @@ def test_a_teaching_link_in_a_page_leads_to_its_form(page, base_url):
     link = page.get_by_role("link", name="Open this case: clozapine")
     link.scroll_into_view_if_needed()
     link.click()
-    expect(page.locator('select[name="drug"]')).to_have_value("clozapine")
+    expect(page.locator('input[name="drug"][value="clozapine"]')).to_be_checked()
     expect_form_in_view_and_focused(page, "cpz", "drug")
 
 
@@ -334,7 +338,7 @@ def test_the_compare_headline_names_each_model(page, base_url):
     assert not CODE.findall(text), CODE.findall(text)
 
 
-def test_the_summary_and_the_drug_select_pass_axe(page, base_url):
+def test_the_summary_and_the_drug_list_pass_axe(page, base_url):
     page.goto(base_url + MSM)
     page.fill('input[name="duration_months"]', "-5")
     expect(page.locator(MSM_FORM)).to_have_attribute("data-calc-state", "ready", timeout=START_MS)
@@ -345,5 +349,5 @@ def test_the_summary_and_the_drug_select_pass_axe(page, base_url):
     assert audit(page) == []
     page.goto(base_url + CPZ)
     page.get_by_role("searchbox", name="Type to shorten the list").fill("halo")
-    page.select_option('select[name="drug"]', "haloperidol")
+    page.check('input[name="drug"][value="haloperidol"]')
     assert audit(page) == []
