@@ -58,9 +58,13 @@ NOT_SVG = {
 }
 
 IMPORT_AND_RUN = """async (cases) => {
-  const url = performance.getEntriesByType("resource").map((e) => e.name)
+  // The page script arrives after the page (site.mjs imports it): wait for its chart module.
+  const moduleUrl = () => performance.getEntriesByType("resource").map((e) => e.name)
     .find((name) => /\\/calc-svg[^/]*\\.mjs$/.test(name));
-  const { chartFromMarkup } = await import(url);
+  for (let waited = 0; !moduleUrl() && waited < 30000; waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const { chartFromMarkup } = await import(moduleUrl());
   const out = {};
   for (const [name, markup] of Object.entries(cases)) {
     const svg = chartFromMarkup(markup);
