@@ -46,16 +46,19 @@ const PRESENT_DELAY_MS = 100;
 const LINK_CLICK_MS = 1000;
 
 /**
- * When the reader last followed a link, kept across mounts: Material re-renders the page for
- * some same-page links, and the new form must still come into view.
+ * The link the reader last followed, and when, kept across mounts: Material re-renders the page
+ * for some same-page links, and a link that holds answers must still bring its form into view.
+ * A link to a heading must not: the reader asked for the heading.
  */
-let linkClickedAt = -Infinity;
+let lastLink = { at: -Infinity, fragment: "" };
 window.addEventListener("click", (event) => {
-  if (event.target.closest?.("a[href]")) linkClickedAt = performance.now();
+  const link = event.target.closest?.("a[href]");
+  if (link) lastLink = { at: performance.now(), fragment: new URL(link.href, location.href).hash.slice(1) };
 }, { capture: true });
 
-function fromLinkClick() {
-  return performance.now() - linkClickedAt < LINK_CLICK_MS;
+/** The reader has just followed a link whose fragment holds answers for this form. */
+function followedAnswersLink(specs) {
+  return performance.now() - lastLink.at < LINK_CLICK_MS && isAboutForm(lastLink.fragment, specs);
 }
 
 /**
@@ -283,7 +286,7 @@ function onAddress(view, afterClick = false) {
   if (fragment === view.answers) return;
   if (isAboutForm(fragment, view.specs)) {
     restore(view, fragment);
-    if (afterClick || fromLinkClick()) present(view);
+    if (afterClick || followedAnswersLink(view.specs)) present(view);
     return;
   }
   if (!view.answers || !hasAnswers(view.form)) return;
@@ -394,7 +397,7 @@ export function mount(form, { samePage = false } = {}) {
   if (isAboutForm(fragment, view.specs)) {
     restore(view, fragment);
     // After Material's own scrolling for the page it has just shown.
-    if (!samePage || fromLinkClick()) setTimeout(() => live(view) && present(view), PRESENT_DELAY_MS);
+    if (!samePage || followedAnswersLink(view.specs)) setTimeout(() => live(view) && present(view), PRESENT_DELAY_MS);
   } else if (samePage && remembered.has(view.key)) {
     restore(view, remembered.get(view.key));
     setTimeout(() => onAddress(view));
