@@ -5,12 +5,14 @@
 //
 // While a form shows a result, <html> carries data-calc-printing and the elements on the way to
 // the result carry data-print-path / data-print-keep; print.css then hides everything else. The
-// print blocks are refreshed whenever a result changes and again on `beforeprint` (the link is
-// read from the address then: after a result its fragment holds the answers).
+// print blocks follow each result when the page is idle, and are rebuilt at once on `beforeprint`
+// (the link is read from the address then: after a result its fragment holds the answers).
 import qrcode from "./qrcode-generator.mjs";
 
 const QUIET_ZONE = 4; // modules of white around the code, as the QR standard asks
 const SVG = "http://www.w3.org/2000/svg";
+/** At the latest this long after a result, the printout follows it, idle or not. */
+const IDLE_TIMEOUT_MS = 1000;
 
 function el(tag, text, attrs = {}) {
   const node = document.createElement(tag);
@@ -19,8 +21,16 @@ function el(tag, text, attrs = {}) {
   return node;
 }
 
+/** The QR code drawn last, reused while the link is the same (a refresh redraws the blocks). */
+let lastCode = { text: null, svg: null };
+
 /** `text` as a QR code (inline SVG, black on white), or null if it is too long for one. */
 export function qrSvg(text) {
+  if (lastCode.text !== text) lastCode = { text, svg: drawQr(text) };
+  return lastCode.svg?.cloneNode(true) ?? null;
+}
+
+function drawQr(text) {
   const code = qrcode(0, "M");
   try {
     code.addData(text, "Byte");
@@ -105,8 +115,11 @@ function answersBlock(form) {
   return block;
 }
 
-/** The link to these answers, written out and as a QR code. */
-function linkBlock(href) {
+/**
+ * The link to these answers, written out and, when printing (`withCode`), as a QR code: drawing
+ * one takes tens of milliseconds, too long to do for every result nobody prints.
+ */
+function linkBlock(href, withCode) {
   const block = el("div", undefined, { class: "calc-print calc-print__link", "data-print": "link" });
   const text = el("div", undefined, { class: "calc-print__link-text" });
   text.append(
@@ -114,8 +127,8 @@ function linkBlock(href) {
     el("p", href, { class: "calc-print__url", "data-print-url": "" }),
     el("p", "Open the link or scan the code to see these answers again; the calculator runs in the browser and sends nothing anywhere. This is not a diagnosis or a treatment decision."),
   );
-  const svg = qrSvg(href);
-  block.append(text, svg ?? el("p", "This link is too long for a QR code."));
+  block.append(text);
+  if (withCode) block.append(qrSvg(href) ?? el("p", "This link is too long for a QR code."));
   return block;
 }
 
@@ -148,8 +161,11 @@ function markPath(out) {
   }
 }
 
-/** Rebuild the print blocks for the current result (or remove them when there is none). */
-export function refreshPrintout() {
+/**
+ * Rebuild the print blocks for the current result (or remove them when there is none); with
+ * `printing`, the link's QR code too.
+ */
+export function refreshPrintout({ printing = false } = {}) {
   clearMarks();
   const form = formToPrint();
   const out = form && document.querySelector(`[data-calc-output="${CSS.escape(form.dataset.calc)}"]`);
@@ -157,17 +173,53 @@ export function refreshPrintout() {
   document.documentElement.setAttribute("data-calc-printing", form.dataset.calc);
   markPath(out);
   out.querySelector(".calc-result__title").after(answersBlock(form));
-  out.append(linkBlock(location.href));
+  out.append(linkBlock(location.href, printing));
+}
+
+/**
+ * Rebuild the printout when the main thread is idle: a result changes on every keystroke and must
+ * not wait for it. Printing (`beforeprint`, or print media) rebuilds it at once, with its QR code,
+ * so a printout is never stale.
+ */
+let pending = null;
+const printMedia = window.matchMedia("print");
+/** Between `beforeprint` and `afterprint` the printout keeps its QR code whatever changes. */
+let printRequested = false;
+
+function isPrinting() {
+  return printRequested || printMedia.matches;
+}
+
+function refreshWhenIdle() {
+  if (pending) return;
+  const run = () => {
+    pending = null;
+    refreshPrintout({ printing: isPrinting() });
+  };
+  pending = window.requestIdleCallback
+    ? { cancel: cancelIdleCallback, id: requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS }) }
+    : { cancel: clearTimeout, id: setTimeout(run, IDLE_TIMEOUT_MS) };
+}
+
+function refreshForPrint() {
+  if (pending) pending.cancel(pending.id);
+  pending = null;
+  refreshPrintout({ printing: true });
 }
 
 const observer = new MutationObserver((records) => {
   for (const record of records) {
     if (record.target.matches("form[data-calc]") && record.target.dataset.calcResult) lastForm = record.target;
   }
-  refreshPrintout();
+  refreshWhenIdle();
 });
 observer.observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ["data-calc-result"] });
-window.addEventListener("beforeprint", refreshPrintout);
+window.addEventListener("beforeprint", () => {
+  printRequested = true;
+  refreshForPrint();
+});
+window.addEventListener("afterprint", () => (printRequested = false));
+printMedia.addEventListener("change", (event) => event.matches && refreshForPrint());
 // The address changes after the result is shown (the answers go into the fragment): follow it.
-window.addEventListener("hashchange", refreshPrintout);
-if (window.document$) window.document$.subscribe(refreshPrintout);
+window.addEventListener("hashchange", refreshWhenIdle);
+if (window.document$) window.document$.subscribe(refreshWhenIdle);

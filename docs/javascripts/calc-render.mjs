@@ -90,9 +90,11 @@ function notes(result) {
 
 /** Show the result `text` (the CLI's JSON) and keep it, unchanged, in data-calc-result. */
 export function showResult(form, text) {
+  const out = outputOf(form);
+  // The same result again (a field's change event after its input event): nothing to redraw.
+  if (form.dataset.calcResult === text) return;
   const result = JSON.parse(text);
   form.dataset.calcResult = text;
-  const out = outputOf(form);
   if (!out) return;
   out.querySelector('[data-slot="headline"]').textContent = result.headline;
   showChart(out, result.chart_svg);
