@@ -71,9 +71,12 @@ const remembered = new Map();
  * @typedef {{ form: HTMLFormElement, out: Element | null, calc: string, pathname: string,
  *   key: string, specs: import("./calc-fragment.mjs").FieldSpec[], signal: AbortSignal,
  *   seq: number, notes: Map<string, string>, problems: [string, string][], answers: string,
+ *   written: string, addressWrite: { cancelled: boolean } | null,
  *   failed: "start" | "run" | null }} View
  *   `notes`: what a link could not fill in; `problems`: what Python found wrong when the reader
  *   asked for the result. Both stay until the reader changes the field they are about.
+ *   `answers`: this form's answers as a fragment; `written`: the fragment this form last put in
+ *   (or read from) the address; `addressWrite`: the write waiting for the next frame.
  */
 
 /** Still mounted, and (when `mine` is given) still the latest computation? */
@@ -131,11 +134,41 @@ function dropNotes(view, node) {
 function rememberAnswers(view, fragment) {
   if (location.pathname !== view.pathname) return;
   const current = currentFragment();
-  if (current !== view.answers && current !== fragment && isAboutForm(current, view.specs)) return;
+  if (current !== view.written && current !== fragment && isAboutForm(current, view.specs)) return;
   view.answers = fragment;
   if (fragment) remembered.set(view.key, fragment);
   else remembered.delete(view.key);
-  if (currentFragment() !== fragment) replaceFragment(fragment);
+  writeAddressSoon(view);
+}
+
+/**
+ * Put the answers in the address once the result is on screen: the browser takes a few
+ * milliseconds to change the address, which must not delay the result. One write per frame, of
+ * the latest answers; an address someone else changed meanwhile (Back, a link) is left to
+ * onAddress, which cancels the write.
+ */
+function writeAddressSoon(view) {
+  if (view.addressWrite) return;
+  const write = { cancelled: false };
+  view.addressWrite = write;
+  requestAnimationFrame(() => setTimeout(() => {
+    if (write.cancelled) return;
+    view.addressWrite = null;
+    if (!live(view) || location.pathname !== view.pathname) return;
+    const current = currentFragment();
+    if (current !== view.written && isAboutForm(current, view.specs)) return;
+    if (current !== view.answers) writeAddress(view, view.answers);
+  }));
+}
+
+function cancelAddressWrite(view) {
+  if (view.addressWrite) view.addressWrite.cancelled = true;
+  view.addressWrite = null;
+}
+
+function writeAddress(view, fragment) {
+  replaceFragment(fragment);
+  view.written = fragment;
 }
 
 function showFailure(view, error) {
@@ -269,6 +302,7 @@ function restore(view, fragment) {
   writeAnswers(view.form, answers);
   showNotes(view);
   view.answers = fragment;
+  view.written = fragment;
   if (answers.size > 0) remembered.set(view.key, fragment);
   compute(view, false);
 }
@@ -291,7 +325,7 @@ function onAddress(view, afterClick = false) {
   }
   if (!view.answers || !hasAnswers(view.form)) return;
   if (afterClick) anchorOf(fragment)?.scrollIntoView();
-  replaceFragment(view.answers);
+  writeAddress(view, view.answers);
 }
 
 function onReset(view) {
@@ -355,8 +389,13 @@ function listen(view) {
   form.addEventListener("reset", () => setTimeout(() => live(view) && onReset(view)), { signal });
   form.addEventListener("click", (event) => onClick(view, event), { signal });
   out?.addEventListener("click", (event) => onResultAction(form, event.target), { signal });
-  window.addEventListener("popstate", () => onAddress(view), { signal });
-  window.addEventListener("hashchange", () => onAddress(view), { signal });
+  // Someone else changed the address: a write of older answers must not overwrite it.
+  const changed = () => {
+    cancelAddressWrite(view);
+    onAddress(view);
+  };
+  window.addEventListener("popstate", changed, { signal });
+  window.addEventListener("hashchange", changed, { signal });
   // A link or tab label may change the address without an event (Material uses pushState and
   // replaceState): look again once the click's handlers, and any scrolling they start, are done.
   const afterClick = () => setTimeout(() => onAddress(view, true), CLICK_SETTLE_MS);
@@ -388,6 +427,8 @@ export function mount(form, { samePage = false } = {}) {
     notes: new Map(),
     problems: [],
     answers: "",
+    written: "",
+    addressWrite: null,
     failed: null,
   };
   enableButtons(form);

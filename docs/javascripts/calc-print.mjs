@@ -6,7 +6,8 @@
 // While a form shows a result, <html> carries data-calc-printing and the elements on the way to
 // the result carry data-print-path / data-print-keep; print.css then hides everything else. The
 // print blocks follow each result when the page is idle, and are rebuilt at once on `beforeprint`
-// (the link is read from the address then: after a result its fragment holds the answers).
+// (the link is built from the form's answers, as "Copy link" does).
+import { answersLink } from "./calc-render.mjs";
 import qrcode from "./qrcode-generator.mjs";
 
 const QUIET_ZONE = 4; // modules of white around the code, as the QR standard asks
@@ -173,7 +174,7 @@ export function refreshPrintout({ printing = false } = {}) {
   document.documentElement.setAttribute("data-calc-printing", form.dataset.calc);
   markPath(out);
   out.querySelector(".calc-result__title").after(answersBlock(form));
-  out.append(linkBlock(location.href, printing));
+  out.append(linkBlock(answersLink(form), printing));
 }
 
 /**
@@ -220,6 +221,4 @@ window.addEventListener("beforeprint", () => {
 });
 window.addEventListener("afterprint", () => (printRequested = false));
 printMedia.addEventListener("change", (event) => event.matches && refreshForPrint());
-// The address changes after the result is shown (the answers go into the fragment): follow it.
-window.addEventListener("hashchange", refreshWhenIdle);
 if (window.document$) window.document$.subscribe(refreshWhenIdle);

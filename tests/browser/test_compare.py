@@ -49,7 +49,7 @@ def test_teaching_case_link_and_keyboard_editing(page, base_url):
     )
     text, code = trdcalc.run_json("compare", json.dumps(inputs))
     expect(form).to_have_attribute("data-calc-result", text, timeout=10_000)
-    assert "trials=" in page.url
+    expect(page).to_have_url(re.compile(r"trials="))
 
     # The address now carries the edited history: a reload shows the same result.
     page.reload()

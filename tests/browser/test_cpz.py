@@ -40,7 +40,7 @@ def test_haloperidol_by_every_method_like_a_reader(page, base_url):
     expect(gardner).to_contain_text("Not fully assessed")
     expect(out.locator(".calc-disagreements")).to_contain_text("Woods 2003 (500 mg/day)")
     expect(out.get_by_text("not applicable to specific populations")).to_be_visible()
-    assert "method=all" in page.url
+    expect(page).to_have_url(re.compile(r"method=all"))
 
     # With one plasma level (H6), Gardner 2010 and Leucht 2014 call the trial adequate.
     page.check('input[name="plasma_levels"][value="at_least_one"]')

@@ -148,7 +148,7 @@ def test_copy_result_and_link(page, context, base_url):
     page.get_by_role("button", name="Copy link to these answers").click()
     expect(page.locator('[data-slot="action-status"]')).to_have_text("Link copied.")
     link = page.evaluate("navigator.clipboard.readText()")
-    assert link == page.url
+    expect(page).to_have_url(link)
     assert "failed_antidepressants=5" in link
 
 

@@ -129,6 +129,10 @@ def test_without_a_result_the_page_prints_whole_and_the_print_blocks_stay_off_sc
     expect(page.locator("[data-print]")).to_have_count(2)
     for block in page.locator("[data-print]").all():
         expect(block).to_be_hidden()  # on screen the answers are in the form itself
+    # The QR code is drawn for printing only: tens of milliseconds nobody asked for otherwise.
+    expect(page.locator("svg.calc-print__qr")).to_have_count(0)
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    expect(page.locator("svg.calc-print__qr")).to_have_count(1)
     assert not page.errors
 
 
