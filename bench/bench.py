@@ -7,7 +7,8 @@ loads the same self-hosted Pyodide on the main thread, the same package archive,
 same Maudsley result. Each profile is visited once, then reloaded (so the reload can use the disk
 caches, the compiled-wasm cache included). It prints, per page and visit, navigation to first MSM
 result (median of the rounds) with the site/naive ratio; the site's start-up steps (performance
-marks the page script sets); main-thread long tasks; bytes on the wire for a first visit; bytes
+marks the page script sets); main-thread long tasks, and the runtime's own scripts among them
+(long animation frames name each script); bytes on the wire for a first visit; bytes
 of a page without a calculator; input-to-result latency over 50 changes (the work, and the
 frame that shows the result).
 
@@ -47,13 +48,23 @@ INPUTS = {
 
 # Runs before any page script: long tasks, and the time the first result appears.
 PROBE = """
-window.__bench = { result: null, longTasks: [] };
+window.__bench = { result: null, longTasks: [], ownScripts: [] };
 try {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       window.__bench.longTasks.push([entry.startTime, entry.duration]);
     }
   }).observe({ type: "longtask", buffered: true });
+  // Long animation frames name the scripts that ran in them: the runtime's own are its modules.
+  new PerformanceObserver((list) => {
+    for (const frame of list.getEntries()) {
+      for (const script of frame.scripts) {
+        if (!/[/]javascripts[/]calc-/.test(script.sourceURL)) continue;
+        const name = script.sourceURL.split("/").pop().replace(/[.][0-9a-f]{12}[.]mjs$/, "");
+        window.__bench.ownScripts.push([script.startTime, script.duration, name, script.invoker]);
+      }
+    }
+  }).observe({ type: "long-animation-frame", buffered: true });
 } catch {}
 new MutationObserver(() => {
   if (window.__bench.result !== null) return;
@@ -184,6 +195,7 @@ def wait_for_result(page: object) -> dict:
         """() => ({
           result: window.__bench.result,
           longTasks: window.__bench.longTasks,
+          ownScripts: window.__bench.ownScripts,
           marks: performance.getEntriesByType("mark")
             .filter((m) => m.name.startsWith("calc-"))
             .map((m) => [m.name, m.startTime]),
@@ -288,6 +300,19 @@ def _long_tasks(runs: list[dict]) -> str:
     )
 
 
+def _own_scripts(runs: list[dict]) -> str:
+    """The longest run of the calculator runtime's own code in a long animation frame."""
+    scripts = [script for run in runs for script in run.get("ownScripts", [])]
+    if not scripts:
+        return "none in a long frame"
+    _, duration, name, invoker = max(scripts, key=lambda script: script[1])
+    over = sum(script[1] > LONG_TASK_MS for script in scripts)
+    return (
+        f"{len(scripts) / len(runs):4.1f} per visit in long frames, {over} over {LONG_TASK_MS} ms,"
+        f" longest {duration:.0f} ms ({name}, {invoker})"
+    )
+
+
 def _marks(runs: list[dict]) -> list[str]:
     names: dict[str, list[float]] = {}
     for run in runs:
@@ -316,6 +341,9 @@ def report(figures: dict) -> None:
         for visit_name in ("first", "reload"):
             visits = [run[visit_name] for run in runs]
             print(f"  main-thread long tasks, {which:5} {visit_name:6}: {_long_tasks(visits)}")
+    for visit_name in ("first", "reload"):
+        visits = [run[visit_name] for run in site]
+        print(f"  the runtime's own scripts, {visit_name:6}: {_own_scripts(visits)}")
     site_bytes = _median([run["first"]["bytes"] for run in site])
     naive_bytes = _median([run["first"]["bytes"] for run in naive])
     print(

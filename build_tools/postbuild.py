@@ -19,7 +19,17 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_tools import SiteError, compress, csp, hashing, headers, runtime, vendor, verify
+from build_tools import (
+    SiteError,
+    compress,
+    csp,
+    early_start,
+    hashing,
+    headers,
+    runtime,
+    vendor,
+    verify,
+)
 
 
 @dataclass(frozen=True)
@@ -55,6 +65,7 @@ def run(
     published = runtime.publish(site, root)
     vendor.publish(site, root, runtime.MODULES_DIR)
     modules = hashing.hash_modules(site, runtime.MODULES_DIR, base_path)
+    early_start.add_early_start(site, runtime.MODULES_DIR, modules)
     config_module = f"{runtime.MODULES_DIR}/{modules[runtime.CONFIG_MODULE]}"
     policy = csp.apply(site)
     immutable = [

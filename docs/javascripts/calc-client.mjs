@@ -191,8 +191,43 @@ export function isReady() {
   return client?.ready === true;
 }
 
-/** Start Python once per tab; resolves with { python } or rejects with a reason for a reader. */
-export function startPython() {
+/** A fast line without Save-Data: Python may start before the reader's first answer. */
+export function fastConnection() {
+  const connection = navigator.connection;
+  return !!connection && !connection.saveData && connection.effectiveType === "4g";
+}
+
+/** How a start made before any form asked failed, kept for the first form to show. */
+let earlyFailure = null;
+/** A form has asked for Python (after that, forms see every failure themselves). */
+let formAsked = false;
+
+/**
+ * Start Python before the page script has mounted any form (calc-early.mjs). Nobody waits for
+ * this start yet: a failure is kept and given to the first form that asks, as if it had made
+ * that start itself, so the form shows it with "Try again" instead of silently starting again.
+ */
+export function startEarly() {
+  begin().catch((error) => {
+    if (!formAsked) earlyFailure = error;
+  });
+}
+
+/**
+ * Start Python once per tab; resolves with { python } or rejects with a reason for a reader.
+ * `retry`: the reader asked to try again, so a failed early start is not reported once more.
+ */
+export function startPython({ retry = false } = {}) {
+  formAsked = true;
+  if (earlyFailure) {
+    const error = earlyFailure;
+    earlyFailure = null;
+    if (!retry) return Promise.reject(error);
+  }
+  return begin();
+}
+
+function begin() {
   client ??= createClient();
   const c = client;
   c.started ??= start(c).catch((error) => {

@@ -1,7 +1,7 @@
 // One mounted form: listens to the reader, asks Python, shows the outcome, keeps the answers in
 // the address. Every listener is tied to one AbortController, so a teardown is one abort().
 import { announce, cancelAnnouncement } from "./calc-announce.mjs";
-import { errorsOf, isReady, progress, runPython, startPython } from "./calc-client.mjs";
+import { errorsOf, fastConnection, isReady, progress, runPython, startPython } from "./calc-client.mjs";
 import {
   clearInputs,
   collect,
@@ -90,7 +90,7 @@ async function ensureStarted(view, retry = false) {
   if (view.failed === "start" && !retry) return false;
   if (!isReady() && form.dataset.calcState !== "loading") setState(form, "loading", STATUS.starting);
   try {
-    const { python } = await startPython();
+    const { python } = await startPython({ retry });
     if (!live(view)) return false;
     view.failed = null;
     if (form.dataset.calcState !== "ready") setState(form, "ready", STATUS.ready(python));
@@ -401,11 +401,6 @@ function listen(view) {
   const afterClick = () => setTimeout(() => onAddress(view, true), CLICK_SETTLE_MS);
   window.addEventListener("click", afterClick, { capture: true, signal });
   progress.addEventListener("progress", (event) => onProgress(view, event), { signal });
-}
-
-function fastConnection() {
-  const connection = navigator.connection;
-  return !!connection && !connection.saveData && connection.effectiveType === "4g";
 }
 
 /**
