@@ -123,9 +123,17 @@ function startFiles() {
 function progressMeter(files) {
   const total = files.reduce((sum, file) => sum + (file.bytes || 0), 0);
   const loaded = { page: 0, worker: 0 };
+  // Once a frame at most: on a fast line hundreds of chunks arrive in one go, and a status line
+  // redrawn for each of them made the longest task of the start.
+  let queued = false;
   const show = () => {
-    const sum = loaded.page + loaded.worker;
-    emit({ loaded: sum, total: Math.max(total, sum) });
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      const sum = loaded.page + loaded.worker;
+      emit({ loaded: sum, total: Math.max(total, sum) });
+    });
   };
   return {
     page: (bytes) => {
@@ -143,11 +151,13 @@ function progressMeter(files) {
 async function download(files, meter) {
   const guard = new AbortController();
   let timer = 0;
-  const alive = () => {
-    clearTimeout(timer);
+  const stalled = () => {
     const seconds = Math.round(STALL_MS / 1000);
-    const stalled = failure(`the download stopped: nothing arrived for ${seconds} s`, CAUSE.START);
-    timer = setTimeout(() => guard.abort(stalled), STALL_MS);
+    guard.abort(failure(`the download stopped: nothing arrived for ${seconds} s`, CAUSE.START));
+  };
+  const alive = () => {
+    clearTimeout(timer); // called for every chunk: nothing more than a new timer here
+    timer = setTimeout(stalled, STALL_MS);
   };
   try {
     return await downloadAll(files, {
@@ -179,7 +189,8 @@ async function start(c) {
     if (step.startsWith(WASM_BYTES)) meter.worker(Number(step.slice(WASM_BYTES.length)) || 0);
     else emit({ step });
   };
-  const value = await request(c, { kind: KIND.START, files }, BOOT_STEP_MS, onStep, Object.values(files));
+  // Blobs go by reference: nothing to transfer, nothing copied here.
+  const value = await request(c, { kind: KIND.START, files }, BOOT_STEP_MS, onStep);
   c.ready = true;
   mark("ready");
   forgetDownloads();

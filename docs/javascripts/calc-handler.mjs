@@ -7,9 +7,9 @@ const CAUSES = new Set(Object.values(CAUSE));
 
 /**
  * @typedef {import("./calc-python.mjs").Calculators} Calculators
- * @typedef {(files: Map<string, ArrayBuffer>, notify: (step: string) => void) => Promise<Calculators>} Boot
- *   Loads Pyodide and the calculators, using `files` (bytes by absolute URL) instead of fetching
- *   them, and calls `notify` after each step.
+ * @typedef {(files: Map<string, ArrayBuffer | Blob>, notify: (step: string) => void) => Promise<Calculators>} Boot
+ *   Loads Pyodide and the calculators, using `files` (bytes or Blobs by absolute URL) instead of
+ *   fetching them, and calls `notify` after each step.
  */
 
 /**
@@ -61,12 +61,17 @@ export function createHandler(boot) {
   };
 }
 
-/** The bytes a START request carries, by absolute URL; anything that is not bytes is ignored. */
+/** Bytes or a Blob: what a START request may carry for a file. */
+function isFile(value) {
+  return value instanceof ArrayBuffer || (typeof Blob !== "undefined" && value instanceof Blob);
+}
+
+/** The files a START request carries, by absolute URL; anything that is not a file is ignored. */
 function filesOf(msg) {
   const files = new Map();
   if (msg.files && typeof msg.files === "object") {
-    for (const [url, bytes] of Object.entries(msg.files)) {
-      if (bytes instanceof ArrayBuffer) files.set(url, bytes);
+    for (const [url, file] of Object.entries(msg.files)) {
+      if (isFile(file)) files.set(url, file);
     }
   }
   return files;

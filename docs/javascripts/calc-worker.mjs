@@ -3,7 +3,7 @@
 // empty package lock, so it never asks a CDN for anything. The wasm is fetched here, by its URL,
 // as soon as the worker exists, and compiled while it streams in: a reload then finds it in the
 // browser's compiled-code cache (bytes the page sent would be compiled again on every visit).
-// The other start-up files come from the page, which shows their progress.
+// The other start-up files come from the page (as Blobs), which shows their progress.
 import { config } from "./calc-config.mjs";
 import { createHandler } from "./calc-handler.mjs";
 import { WASM_BYTES } from "./calc-protocol.mjs";
@@ -88,15 +88,21 @@ function serveFromMemory(files) {
   return () => (globalThis.fetch = realFetch);
 }
 
-/** The bytes of a start-up file: sent by the page, else fetched now and kept in `files`. */
-async function fileBytes(files, relative) {
+/** A start-up file sent by the page (bytes or a Blob), else fetched now and kept in `files`. */
+async function ensureFile(files, relative) {
   const url = new URL(relative, import.meta.url).href;
   if (!files.has(url)) {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`${relative}: HTTP ${response.status}`);
     files.set(url, await response.arrayBuffer());
   }
-  return new Uint8Array(files.get(url));
+  return files.get(url);
+}
+
+/** The bytes of a start-up file (see ensureFile). */
+async function fileBytes(files, relative) {
+  const file = await ensureFile(files, relative);
+  return new Uint8Array(file instanceof Blob ? await file.arrayBuffer() : file);
 }
 
 /**
@@ -116,7 +122,7 @@ function startWays(files) {
       options: { ...common, stdLibURL: new URL(config.stdlib, import.meta.url).href },
       // Pyodide does not report a stdlib it cannot fetch (it never settles): check first.
       archive: async () => {
-        await fileBytes(files, config.stdlib);
+        await ensureFile(files, config.stdlib);
         return fileBytes(files, config.compiledArchive);
       },
     });

@@ -138,14 +138,22 @@ test("a failed start is one line, and a later start tries again", async () => {
   assert.equal(calls, 2);
 });
 
-test("start hands only byte buffers to the boot", async () => {
+test("start hands only files (byte buffers or Blobs) to the boot", async () => {
   let seen;
   const spy = createHandler(async (files) => {
     seen = files;
     return { python: "3.14.0", run: () => ({ text: "{}", exit: 0 }) };
   });
-  await spy({ id: 1, kind: KIND.START, files: { "http://x/a.wasm": new ArrayBuffer(3), "http://x/b": "text", __proto__: null } });
-  assert.deepEqual([...seen.keys()], ["http://x/a.wasm"]);
+  const files = {
+    "http://x/a.wasm": new ArrayBuffer(3),
+    "http://x/stdlib.zip": new Blob([new Uint8Array([80, 75])]),
+    "http://x/b": "text",
+    "http://x/c": { size: 2 },
+    __proto__: null,
+  };
+  await spy({ id: 1, kind: KIND.START, files });
+  assert.deepEqual([...seen.keys()], ["http://x/a.wasm", "http://x/stdlib.zip"]);
+  assert.ok(seen.get("http://x/stdlib.zip") instanceof Blob);
 });
 
 test("an archive that does not import is a START error naming no traceback", async () => {
