@@ -71,7 +71,7 @@ const remembered = new Map();
  * @typedef {{ form: HTMLFormElement, out: Element | null, calc: string, pathname: string,
  *   key: string, specs: import("./calc-fragment.mjs").FieldSpec[], signal: AbortSignal,
  *   seq: number, notes: Map<string, string>, problems: [string, string][], answers: string,
- *   written: string, addressWrite: { cancelled: boolean } | null,
+ *   written: string, addressWrite: { done: boolean, run: () => void } | null,
  *   failed: "start" | "run" | null }} View
  *   `notes`: what a link could not fill in; `problems`: what Python found wrong when the reader
  *   asked for the result. Both stay until the reader changes the field they are about.
@@ -144,25 +144,35 @@ function rememberAnswers(view, fragment) {
 /**
  * Put the answers in the address once the result is on screen: the browser takes a few
  * milliseconds to change the address, which must not delay the result. One write per frame, of
- * the latest answers; an address someone else changed meanwhile (Back, a link) is left to
- * onAddress, which cancels the write.
+ * the latest answers. A click writes at once (the reader may be leaving by a link, and the entry
+ * left behind must hold the answers), and so does hiding the page; an address someone else
+ * changed meanwhile (Back, a link) is left to onAddress, which cancels the write.
  */
 function writeAddressSoon(view) {
   if (view.addressWrite) return;
-  const write = { cancelled: false };
+  const write = {
+    done: false,
+    run() {
+      if (write.done) return;
+      write.done = true;
+      view.addressWrite = null;
+      if (!live(view) || location.pathname !== view.pathname) return;
+      const current = currentFragment();
+      if (current !== view.written && isAboutForm(current, view.specs)) return;
+      if (current !== view.answers) writeAddress(view, view.answers);
+    },
+  };
   view.addressWrite = write;
-  requestAnimationFrame(() => setTimeout(() => {
-    if (write.cancelled) return;
-    view.addressWrite = null;
-    if (!live(view) || location.pathname !== view.pathname) return;
-    const current = currentFragment();
-    if (current !== view.written && isAboutForm(current, view.specs)) return;
-    if (current !== view.answers) writeAddress(view, view.answers);
-  }));
+  requestAnimationFrame(() => setTimeout(write.run));
+}
+
+/** Write a waiting address change now. */
+function flushAddressWrite(view) {
+  view.addressWrite?.run();
 }
 
 function cancelAddressWrite(view) {
-  if (view.addressWrite) view.addressWrite.cancelled = true;
+  if (view.addressWrite) view.addressWrite.done = true;
   view.addressWrite = null;
 }
 
@@ -398,8 +408,13 @@ function listen(view) {
   window.addEventListener("hashchange", changed, { signal });
   // A link or tab label may change the address without an event (Material uses pushState and
   // replaceState): look again once the click's handlers, and any scrolling they start, are done.
-  const afterClick = () => setTimeout(() => onAddress(view, true), CLICK_SETTLE_MS);
+  const afterClick = () => {
+    flushAddressWrite(view);
+    setTimeout(() => onAddress(view, true), CLICK_SETTLE_MS);
+  };
   window.addEventListener("click", afterClick, { capture: true, signal });
+  document.addEventListener("visibilitychange", () => document.hidden && flushAddressWrite(view), { signal });
+  window.addEventListener("pagehide", () => flushAddressWrite(view), { signal });
   progress.addEventListener("progress", (event) => onProgress(view, event), { signal });
 }
 

@@ -50,6 +50,8 @@ def test_teaching_case_link_and_keyboard_editing(page, base_url):
     text, code = trdcalc.run_json("compare", json.dumps(inputs))
     expect(form).to_have_attribute("data-calc-result", text, timeout=10_000)
     expect(page).to_have_url(re.compile(r"trials="))
+    # The address follows the result within a frame: the removed 5-week trial leaves it.
+    expect(page).not_to_have_url(re.compile(r"%22weeks%22%3A5%2C"))
 
     # The address now carries the edited history: a reload shows the same result.
     page.reload()
