@@ -198,8 +198,8 @@ function refreshWhenIdle() {
     refreshPrintout({ printing: isPrinting() });
   };
   pending = window.requestIdleCallback
-    ? { cancel: cancelIdleCallback, id: requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS }) }
-    : { cancel: clearTimeout, id: setTimeout(run, IDLE_TIMEOUT_MS) };
+    ? { cancel: (id) => cancelIdleCallback(id), id: requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS }) }
+    : { cancel: (id) => clearTimeout(id), id: setTimeout(run, IDLE_TIMEOUT_MS) };
 }
 
 function refreshForPrint() {
