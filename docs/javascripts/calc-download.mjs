@@ -23,8 +23,9 @@ function downloadOne({ url }, signal, tick) {
     const request = new XMLHttpRequest();
     let counted = 0;
     const count = (loaded) => {
-      if (loaded > counted) tick(loaded - counted);
-      counted = Math.max(counted, loaded);
+      if (loaded <= counted) return;
+      tick(loaded - counted);
+      counted = loaded;
     };
     const stop = () => request.abort();
     signal.addEventListener("abort", stop, { once: true });

@@ -182,7 +182,8 @@ export function refreshPrintout({ printing = false } = {}) {
  * not wait for it. Printing (`beforeprint`, or print media) rebuilds it at once, with its QR code,
  * so a printout is never stale.
  */
-let pending = null;
+/** Cancels the refresh waiting for idle time (null when none waits). */
+let cancelPending = null;
 const printMedia = window.matchMedia("print");
 /** Between `beforeprint` and `afterprint` the printout keeps its QR code whatever changes. */
 let printRequested = false;
@@ -192,19 +193,23 @@ function isPrinting() {
 }
 
 function refreshWhenIdle() {
-  if (pending) return;
+  if (cancelPending) return;
   const run = () => {
-    pending = null;
+    cancelPending = null;
     refreshPrintout({ printing: isPrinting() });
   };
-  pending = window.requestIdleCallback
-    ? { cancel: (id) => cancelIdleCallback(id), id: requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS }) }
-    : { cancel: (id) => clearTimeout(id), id: setTimeout(run, IDLE_TIMEOUT_MS) };
+  if (window.requestIdleCallback) {
+    const id = requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
+    cancelPending = () => cancelIdleCallback(id);
+  } else {
+    const id = setTimeout(run, IDLE_TIMEOUT_MS);
+    cancelPending = () => clearTimeout(id);
+  }
 }
 
 function refreshForPrint() {
-  if (pending) pending.cancel(pending.id);
-  pending = null;
+  cancelPending?.();
+  cancelPending = null;
   refreshPrintout({ printing: true });
 }
 
