@@ -73,6 +73,7 @@ def run(
         published.archive,
         published.stdlib,
         published.compiled_archive,
+        published.snapshot,
         f"{published.pyodide_dir}/*",
         *headers.theme_hashed_files(site),
     ]

@@ -4,8 +4,10 @@
   committed) into a folder named by the Pyodide version and a hash of the files, so a changed
   file is a new URL.
 - A reproducible zip of `calculators/trdcalc`, named by its content hash.
-- The byte-compiled standard library and package (build_tools/bytecode.py), named by content
-  hash: the worker starts from them, and from `python_stdlib.zip` and the source zip if that fails.
+- A memory snapshot of Python with the package imported (build_tools/snapshot.py), named by
+  content hash: the worker starts from it. Then, if that fails or a run needs a module the
+  snapshot lacks, from the byte-compiled standard library and package (build_tools/bytecode.py),
+  and last from `python_stdlib.zip` and the source zip.
 - `javascripts/calc-config.mjs`, the one place the page script and the worker learn those URLs
   (relative to the module itself). The module-hashing step then gives it a hashed name too.
 """
@@ -18,7 +20,7 @@ import shutil
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from build_tools import SiteError, bytecode, package
+from build_tools import SiteError, bytecode, package, snapshot
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -32,7 +34,8 @@ CONFIG_MODULE = "calc-config.mjs"
 STALL_TIMEOUT_MS = 30_000
 RUN_TIMEOUT_MS = 10_000
 # The start-up files whose progress the page shows; sizes as decoded (before any compression).
-# The worker fetches the wasm itself (by URL, so a reload reuses the compiled code) and reports it.
+# The worker fetches the wasm itself (by URL, so a reload reuses the compiled code) and reports it;
+# the page downloads the snapshot. The bytecode way's files are fetched only if that way is needed.
 WORKER_DOWNLOADED = ("pyodide.asm.wasm",)
 # Worked cases the build runs once to find the stdlib modules the calculators import.
 CASES_DIR = "tests/cases"
@@ -46,6 +49,7 @@ class Runtime:
     archive: str
     stdlib: str
     compiled_archive: str
+    snapshot: str
     config_module: str
     calculators: frozenset[str]
     # {calculator id: keys of its sources}, for the check that a page cites them
@@ -56,6 +60,7 @@ class Runtime:
             self.archive,
             self.stdlib,
             self.compiled_archive,
+            self.snapshot,
         ]
 
 
@@ -86,20 +91,28 @@ def config_module(runtime: dict[str, Any]) -> str:
     )
 
 
-def publish_bytecode(
+def publish_started_python(
     site: Path, root: Path, pkg: package.Package, cache: Path | None
-) -> tuple[str, str]:
-    """Write the byte-compiled stdlib and package zips into `site`; their site-relative paths."""
+) -> tuple[str, str, str]:
+    """Publish the byte-compiled stdlib and package and the snapshot made from them.
+
+    Returns their site-relative paths, in that order.
+    """
     runs = bytecode.warmup(pkg.module.CALCULATORS, root / CASES_DIR)
-    made = bytecode.compile_runtime(root, pkg.archive, runs, cache or bytecode.cache_dir())
+    stdlib, compiled = bytecode.compile_runtime(
+        root, pkg.archive, runs, cache or bytecode.cache_dir()
+    )
+    memory = snapshot.make(root, stdlib, compiled, runs, cache or snapshot.cache_dir())
     paths = []
     # The compiled package keeps the source archive's name pattern, in a folder of its own.
-    for prefix, data in zip(("assets/stdlib", "assets/bytecode/trdcalc"), made, strict=True):
-        path = f"{prefix}-{hashlib.sha256(data).hexdigest()[:12]}.zip"
+    made = {"assets/stdlib": stdlib, "assets/bytecode/trdcalc": compiled, "assets/snapshot": memory}
+    for prefix, data in made.items():
+        suffix = ".bin" if prefix == "assets/snapshot" else ".zip"
+        path = f"{prefix}-{hashlib.sha256(data).hexdigest()[:12]}{suffix}"
         (site / path).parent.mkdir(parents=True, exist_ok=True)
         (site / path).write_bytes(data)
         paths.append(path)
-    return paths[0], paths[1]
+    return paths[0], paths[1], paths[2]
 
 
 def publish(site: Path, root: Path, cache: Path | None = None) -> Runtime:
@@ -116,7 +129,7 @@ def publish(site: Path, root: Path, cache: Path | None = None) -> Runtime:
     archive = f"assets/{package.PACKAGE}-{pkg.digest}.zip"
     (site / archive).write_bytes(pkg.archive)
 
-    stdlib, compiled_archive = publish_bytecode(site, root, pkg, cache)
+    stdlib, compiled_archive, memory = publish_started_python(site, root, pkg, cache)
 
     config = f"{MODULES_DIR}/{CONFIG_MODULE}"
     runtime = {
@@ -125,6 +138,7 @@ def publish(site: Path, root: Path, cache: Path | None = None) -> Runtime:
         "archive": f"../{archive}",
         "stdlib": f"../{stdlib}",
         "compiledArchive": f"../{compiled_archive}",
+        "snapshot": f"../{memory}",
         "packageDigest": pkg.digest,
         "lockInfo": lock_info,
         "stallTimeoutMs": STALL_TIMEOUT_MS,
@@ -138,8 +152,7 @@ def publish(site: Path, root: Path, cache: Path | None = None) -> Runtime:
             for name in WORKER_DOWNLOADED
         ]
         + [
-            {"url": f"../{path}", "bytes": (site / path).stat().st_size}
-            for path in (stdlib, compiled_archive)
+            {"url": f"../{memory}", "bytes": (site / memory).stat().st_size},
         ],
     }
     (site / MODULES_DIR).mkdir(exist_ok=True)
@@ -148,4 +161,4 @@ def publish(site: Path, root: Path, cache: Path | None = None) -> Runtime:
         calc_id: frozenset(source.key for source in calc.sources)
         for calc_id, calc in pkg.module.CALCULATORS.items()
     }
-    return Runtime(pyodide_dir, archive, stdlib, compiled_archive, config, pkg.ids, keys)
+    return Runtime(pyodide_dir, archive, stdlib, compiled_archive, memory, config, pkg.ids, keys)

@@ -39,7 +39,7 @@ export function createHandler(boot) {
     if (fatal) return errorReply(id, CAUSE.FATAL, fatal);
     const calculators = await started;
     try {
-      return okReply(id, calculators[call](msg.calc, msg.inputs));
+      return okReply(id, await calculators[call](msg.calc, msg.inputs));
     } catch (error) {
       if (error.cause !== CAUSE.PYTHON) fatal = error.message || "Python stopped";
       throw error.cause === CAUSE.PYTHON ? error : new Error(fatal, { cause: CAUSE.FATAL });

@@ -7,9 +7,11 @@ const EXTRACT_DIR = "/home/pyodide/site-calculators";
 
 /**
  * @typedef {{ text: string, exit: number }} RunValue
- * @typedef {{ python: string, pyodide: any, run: (calc: string, inputs: string) => RunValue,
- *   errors: (calc: string, inputs: string) => string }} Calculators
+ * @typedef {{ python: string, pyodide: any,
+ *   run: (calc: string, inputs: string) => RunValue | Promise<RunValue>,
+ *   errors: (calc: string, inputs: string) => string | Promise<string> }} Calculators
  *   `errors` gives `trdcalc.errors_json`'s text: every problem with the inputs, as a JSON list.
+ *   After a snapshot start both answer with a promise (the run may need Python started anew).
  */
 
 /**
@@ -24,21 +26,29 @@ export async function startCalculators(loadPyodide, options, archive) {
 }
 
 /**
- * Start from the first way that works, fastest first: a way is `{ name, options, archive }`, the
+ * Start from the first way that works, fastest first. A way is `{ name, options, archive }`: the
  * `loadPyodide` options (a byte-compiled stdlib, or Pyodide's own) and a function that gives the
- * package zip to go with it (compiled or source). A way that fails (a missing, corrupt or
- * mismatched archive) is logged and the next is tried; the last one's failure is thrown, and so
- * is an error marked `fatalForAllWays` (a wasm that cannot load fails every way).
+ * package zip to go with it (compiled or source); or `{ name, options, snapshot }`: a function
+ * that gives a memory snapshot with the package already imported (see startFromSnapshot). A way
+ * that fails (a missing, corrupt or mismatched file) is logged and the next is tried; the last
+ * one's failure is thrown, and so is an error marked `fatalForAllWays` (a wasm that cannot load
+ * fails every way). A snapshot holds only the modules imported when it was made: if a run needs
+ * another, Python is started the next way and the run repeated there (withFallback).
  * @param {(options: object) => Promise<any>} loadPyodide
- * @param {{ name: string, options: object, archive: () => Promise<Uint8Array> }[]} ways
+ * @param {{ name: string, options: object, archive?: () => Promise<Uint8Array>,
+ *   snapshot?: () => Promise<Uint8Array> }[]} ways
  * @returns {Promise<Calculators & { way: string }>}
  */
 export async function startFirstWorking(loadPyodide, ways) {
   for (const [index, way] of ways.entries()) {
     try {
-      const archive = await way.archive();
-      const calculators = await startCalculators(loadPyodide, way.options, archive);
-      return { ...calculators, way: way.name };
+      const calculators = way.snapshot
+        ? await startFromSnapshot(loadPyodide, way.options, await way.snapshot())
+        : await startCalculators(loadPyodide, way.options, await way.archive());
+      const started = { ...calculators, way: way.name };
+      const rest = ways.slice(index + 1);
+      if (!way.snapshot || rest.length === 0) return started;
+      return withFallback(started, () => startFirstWorking(loadPyodide, rest));
     } catch (error) {
       if (index === ways.length - 1 || error?.fatalForAllWays) throw error;
       console.warn(`Python did not start the ${way.name} way; trying the next`, error);
@@ -47,14 +57,71 @@ export async function startFirstWorking(loadPyodide, ways) {
   throw new Error("no way to start Python", { cause: CAUSE.START });
 }
 
+/**
+ * Restore Pyodide from a memory snapshot made by build_tools/snapshot.mjs, in which every module
+ * of the package is imported. The snapshot's memory remembers the standard library zip it was
+ * made with, which is not mounted now (`options` name a small one): forget what the importers
+ * cached, so that an import they have not seen reads the zip mounted now and, when the module
+ * is not there, fails with ModuleNotFoundError (which withFallback answers) instead of reading
+ * a file that is no longer there.
+ */
+export async function startFromSnapshot(loadPyodide, options, snapshot) {
+  const pyodide = await loadPyodide({ ...options, _loadSnapshot: snapshot });
+  return adoptCalculators(pyodide, () =>
+    pyodide.runPython(
+      "import sys, zipimport\nzipimport._zip_directory_cache.clear()\nsys.path_importer_cache.clear()",
+    ),
+  );
+}
+
+/**
+ * Calculators whose runs, when Python lacks a module, start Python the next way (`startNext`,
+ * once, shared by runs that wait together) and repeat the run there. `way` names the way in use.
+ * @returns {Calculators & { way: string }}
+ */
+export function withFallback(first, startNext) {
+  let current = first;
+  let next = null;
+  const call = (name) => async (calc, inputs) => {
+    try {
+      return await current[name](calc, inputs);
+    } catch (error) {
+      if (!error.missingModule) throw error;
+      console.warn(`Python started the ${current.way} way lacks a module: starting it the next way`);
+      next ??= startNext().then((calculators) => (current = calculators));
+      return (await next)[name](calc, inputs);
+    }
+  };
+  return {
+    get python() {
+      return current.python;
+    },
+    get pyodide() {
+      return current.pyodide;
+    },
+    get way() {
+      return current.way;
+    },
+    run: call("run"),
+    errors: call("errors"),
+  };
+}
+
 /** Put the package on `sys.path` of a loaded Pyodide and import it. @returns {Calculators} */
 export function importCalculators(pyodide, archive) {
+  return adoptCalculators(pyodide, () => {
+    pyodide.unpackArchive(archive, "zip", { extractDir: EXTRACT_DIR });
+    pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(EXTRACT_DIR)})`);
+  });
+}
+
+/** Run `prepare`, then import the package. @returns {Calculators} */
+function adoptCalculators(pyodide, prepare) {
   let runJson;
   let errorsJson;
   let python;
   try {
-    pyodide.unpackArchive(archive, "zip", { extractDir: EXTRACT_DIR });
-    pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(EXTRACT_DIR)})`);
+    prepare();
     ({ run_json: runJson, errors_json: errorsJson } = pyodide.pyimport("trdcalc"));
     python = pyodide.runPython("import sys; sys.version.split()[0]");
   } catch (error) {
@@ -81,7 +148,9 @@ function callOnce(pyodide, call) {
   } catch (error) {
     console.error(error);
     if (error instanceof pyodide.ffi.PythonError) {
-      throw new Error(`Python raised ${error.type}`, { cause: CAUSE.PYTHON });
+      const raised = new Error(`Python raised ${error.type}`, { cause: CAUSE.PYTHON });
+      raised.missingModule = error.type === "ModuleNotFoundError";
+      throw raised;
     }
     throw new Error("Python stopped", { cause: CAUSE.FATAL });
   }

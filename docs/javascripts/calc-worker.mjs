@@ -4,10 +4,14 @@
 // as soon as the worker exists, and compiled while it streams in: a reload then finds it in the
 // browser's compiled-code cache (bytes the page sent would be compiled again on every visit).
 // The other start-up files come from the page (as Blobs), which shows their progress.
+// Python starts from a memory snapshot with the calculators imported, which the worker rebuilds
+// from the stored file and the wasm's own bytes (calc-snapshot.mjs); then, if that fails, from
+// the byte-compiled standard library, then from Pyodide's own.
 import { config } from "./calc-config.mjs";
 import { createHandler } from "./calc-handler.mjs";
 import { WASM_BYTES } from "./calc-protocol.mjs";
 import { startFirstWorking } from "./calc-python.mjs";
+import { EMPTY_ZIP, dataSegments, xorWithSegments } from "./calc-snapshot.mjs";
 
 const base = new URL(config.pyodideDir, import.meta.url);
 
@@ -22,24 +26,45 @@ scripts.catch(() => {}); // reported when a START request awaits it
 const wasmURL = new URL("pyodide.asm.wasm", base).href;
 /** Bytes of the wasm arrived so far, and who wants to hear of them (the START request). */
 const wasmProgress = { loaded: 0, listener: null, status: 0 };
-let wasmResponse = fetch(wasmURL).then((response) => {
+const wasmFetch = fetch(wasmURL).then((response) => ({
+  response,
+  bytes: response.ok && response.body ? keepBytes(response.clone()) : null,
+}));
+let wasmResponse = wasmFetch.then(({ response }) => {
   wasmProgress.status = response.status;
-  if (response.ok && response.body) countBytes(response.clone());
   return response;
 });
 wasmResponse.catch(() => {}); // Pyodide sees the failure when it asks for the wasm
+/** The wasm's bytes, kept to rebuild the snapshot until Python has started (null: none). */
+let wasmBytes = wasmFetch.then(({ bytes }) => bytes, () => null);
 
-/** Count a copy of the wasm's body as it arrives (the original streams into the compiler). */
-async function countBytes(copy) {
+/** Count and keep a copy of the wasm's body as it arrives (the original streams into the compiler). */
+async function keepBytes(copy) {
+  const parts = [];
   try {
     const reader = copy.body.getReader();
     for (let part = await reader.read(); !part.done; part = await reader.read()) {
+      parts.push(part.value);
       wasmProgress.loaded += part.value.byteLength;
       wasmProgress.listener?.(wasmProgress.loaded);
     }
   } catch {
-    // the compile branch reports a broken download
+    return null; // the compile branch reports a broken download
   }
+  const bytes = new Uint8Array(wasmProgress.loaded);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.byteLength;
+  }
+  return bytes;
+}
+
+/** The snapshot as Pyodide made it: the stored file XOR-ed back with the wasm's data segments. */
+async function snapshotBytes(files) {
+  const [stored, wasm] = await Promise.all([fileBytes(files, config.snapshot), wasmBytes]);
+  if (!wasm) throw new Error("the wasm's bytes are needed to rebuild the snapshot");
+  return xorWithSegments(stored, dataSegments(wasm));
 }
 
 /**
@@ -106,8 +131,8 @@ async function fileBytes(files, relative) {
 }
 
 /**
- * The ways to start, fastest first: the byte-compiled standard library and calculators, then
- * Pyodide's own source-only `python_stdlib.zip` with the calculators' source zip.
+ * The ways to start, fastest first: the snapshot, the byte-compiled standard library and
+ * calculators, then Pyodide's own source-only `python_stdlib.zip` with the calculators' source zip.
  */
 function startWays(files) {
   const common = {
@@ -116,6 +141,15 @@ function startWays(files) {
     lockFileContents: { info: config.lockInfo, packages: {} },
   };
   const ways = [];
+  if (config.snapshot) {
+    const emptyStdlib = new URL("empty-stdlib.zip", base).href; // answered from memory
+    files.set(emptyStdlib, EMPTY_ZIP.buffer);
+    ways.push({
+      name: "snapshot",
+      options: { ...common, stdLibURL: emptyStdlib },
+      snapshot: () => snapshotBytes(files),
+    });
+  }
   if (config.stdlib && config.compiledArchive) {
     ways.push({
       name: "bytecode",
@@ -147,6 +181,7 @@ async function boot(files, notify) {
   try {
     const calculators = await startFirstWorking(load, startWays(files));
     notify(`started-${calculators.way}`);
+    wasmBytes = Promise.resolve(null); // 9.6 MB no later start needs
     return calculators;
   } finally {
     wasmProgress.listener = null;

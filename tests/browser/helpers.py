@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 START_MS = 60_000  # generous: Python starts in 2-4 s here, 25 s on a machine shared by many tests
 CONFIG = re.compile(r".*/javascripts/calc-config[^/]*\.mjs$")
 ARCHIVE = re.compile(r".*/trdcalc-[^/]*\.zip$")
+SNAPSHOT = re.compile(r".*/snapshot-[^/]*\.bin$")
 
 
 def expect_cli_result(page, calc, inputs, timeout=START_MS):
@@ -43,10 +44,15 @@ def set_limits(page, **limits):
 
 
 def serve_faulty_archive(page, built_site: Path):
-    """Serve the calculators' archive with the faults of tests/fault_archive.py."""
+    """Serve the calculators' archive with the faults of tests/fault_archive.py.
+
+    The snapshot (the package already imported) is served broken, so the worker falls back to
+    the way that imports the package from its archive: the faulty one.
+    """
     (archive,) = built_site.glob("assets/trdcalc-*.zip")  # the source zip
     body = with_faults(archive.read_bytes())
     page.route(ARCHIVE, lambda route: route.fulfill(body=body, content_type="application/zip"))
+    page.route(SNAPSHOT, lambda route: route.fulfill(body=b"not a snapshot"))
 
 
 def calc_workers(page):

@@ -11,14 +11,14 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import ARCHIVE, START_MS, set_limits
+from tests.browser.helpers import SNAPSHOT, START_MS, set_limits
 
 pytestmark = pytest.mark.browser
 
 PAGE = "staging/maudsley/"
 FORM = 'form[data-calc="msm"]'
 FIGURES = re.compile(r"^(\d+\.\d) of (\d+\.\d) MB$")
-BIG_FILES = (r"\.wasm$", r"/assets/stdlib-[0-9a-f]{12}\.zip$")
+BIG_FILES = (r"\.wasm$", r"/assets/snapshot-[0-9a-f]{12}\.bin$")
 
 
 def requested(page, pattern):
@@ -44,7 +44,7 @@ def published_megabytes(built_site) -> str:
     """The total the page should announce: the sizes calc-config.mjs lists, in MB to one place."""
     (config,) = built_site.glob("javascripts/calc-config*.mjs")
     sizes = re.findall(r'"bytes": (\d+)', config.read_text())
-    assert len(sizes) == 3, sizes
+    assert len(sizes) == 2, sizes
     return f"{sum(map(int, sizes)) / 1e6:.1f}"
 
 
@@ -80,14 +80,14 @@ def test_a_slow_line_shows_progress_and_does_not_time_out_while_bytes_arrive(
 def test_a_retry_after_a_failed_download_fetches_only_what_is_missing(page, base_url):
     attempts = []
 
-    def archive(route):
+    def snapshot(route):
         attempts.append(route.request.url)
         if len(attempts) == 1:
             route.abort()
         else:
             route.continue_()
 
-    page.route(ARCHIVE, archive)
+    page.route(SNAPSHOT, snapshot)
     page.goto(base_url + PAGE)
     form = page.locator(FORM)
     page.focus('input[name="duration_months"]')
@@ -107,13 +107,13 @@ def test_a_retry_after_a_failed_download_fetches_only_what_is_missing(page, base
 def test_a_download_that_stops_times_out_and_a_retry_keeps_what_arrived(page, base_url):
     set_limits(page, stallTimeoutMs=2000)
     held = []
-    page.route(ARCHIVE, lambda route: held.append(route))  # noqa: PLW0108 - never answered
+    page.route(SNAPSHOT, lambda route: held.append(route))  # noqa: PLW0108 - never answered
     page.goto(base_url + PAGE)
     form = page.locator(FORM)
     page.focus('input[name="duration_months"]')
     expect(form).to_have_attribute("data-calc-state", "error", timeout=START_MS)
     expect(form.locator('[data-slot="status"]')).to_contain_text("nothing arrived for 2 s")
-    page.unroute(ARCHIVE)
+    page.unroute(SNAPSHOT)
     form.get_by_role("button", name="Try again").click()
     expect(form).to_have_attribute("data-calc-state", "ready", timeout=START_MS)
     for ending in BIG_FILES:

@@ -18,7 +18,7 @@ from tests.conftest import load_cases
 pytestmark = pytest.mark.browser
 
 CALCULATOR_FILES = re.compile(
-    r"/javascripts/calc[-.]|/assets/(pyodide-|stdlib-|bytecode/|trdcalc-)"
+    r"/javascripts/calc[-.]|/assets/(pyodide-|stdlib-|bytecode/|trdcalc-|snapshot-)"
 )
 
 

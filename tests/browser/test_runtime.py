@@ -136,7 +136,8 @@ def test_every_request_goes_to_the_local_server(page, base_url):
     assert not [e for e in page.console_errors if "Content Security Policy" in e]
     assert not page.errors
     assert any(u.endswith(".wasm") for u in page.requests)
-    assert any("/assets/stdlib-" in u for u in page.requests)  # the byte-compiled stdlib
+    assert any("/assets/snapshot-" in u for u in page.requests)  # Python's memory snapshot
+    assert not any("/assets/stdlib-" in u for u in page.requests)  # not needed after it
     only_local(page, base_url)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
 import subprocess
@@ -92,8 +93,12 @@ def parity_inputs() -> list[dict]:
     return cases
 
 
-def run_in_node(built_site, folder, cases: list[dict], compiled=()) -> dict:
-    """The report of run_cases.mjs; `compiled`: (stdlib zip, package zip) to start from first."""
+def run_in_node(built_site, folder, cases: list[dict], compiled=(), env=None) -> dict:
+    """The report of run_cases.mjs.
+
+    `compiled`: (stdlib zip, package zip[, snapshot]) to start from first; `env`: extra
+    environment (PROBE_MODULE).
+    """
     node = shutil.which("node")
     assert node, "Node.js is required for the Pyodide parity tests"
     path = folder / "cases.json"
@@ -107,6 +112,7 @@ def run_in_node(built_site, folder, cases: list[dict], compiled=()) -> dict:
         cwd=ROOT,
         timeout=300,
         check=True,
+        env={**os.environ, **(env or {})},
     )
     return json.loads(done.stdout)
 
@@ -126,10 +132,25 @@ def bytecode_run(built_site, tmp_path_factory):
     return cases, run_in_node(built_site, folder, cases, compiled_archives(built_site))
 
 
+@pytest.fixture(scope="module")
+def snapshot_run(built_site, tmp_path_factory):
+    """Every case, started as the worker starts first: from the memory snapshot."""
+    cases = parity_inputs()
+    folder = tmp_path_factory.mktemp("snapshot")
+    return cases, run_in_node(
+        built_site, folder, cases, [*compiled_archives(built_site), snapshot_file(built_site)]
+    )
+
+
 def compiled_archives(built_site):
     (stdlib,) = built_site.glob("assets/stdlib-*.zip")
     (package,) = built_site.glob("assets/bytecode/trdcalc-*.zip")
     return stdlib, package
+
+
+def snapshot_file(built_site):
+    (snapshot,) = built_site.glob("assets/snapshot-*.bin")
+    return snapshot
 
 
 def assert_identical(cases, report):
@@ -186,4 +207,39 @@ def test_missing_bytecode_archive_falls_back_to_the_source_stdlib(built_site, tm
     _, package = compiled_archives(built_site)
     report = run_in_node(built_site, tmp_path, cases, (tmp_path / "no-such-stdlib.zip", package))
     assert report["way"] == "source"
+    assert_identical(cases, report)
+
+
+def test_snapshot_start_gives_identical_json_on_every_case(snapshot_run):
+    assert_identical(*snapshot_run)
+
+
+def test_snapshot_start_runs_every_case_without_falling_back(snapshot_run):
+    _, report = snapshot_run
+    assert (report["way"], report["ranIn"]) == ("snapshot", "snapshot")
+    assert report["python"].startswith("3.14.")
+
+
+def test_a_module_the_snapshot_lacks_moves_the_runs_to_the_bytecode_way(built_site, tmp_path):
+    cases = parity_inputs()[:40]
+    files = [*compiled_archives(built_site), snapshot_file(built_site)]
+    report = run_in_node(built_site, tmp_path, cases, files, env={"PROBE_MODULE": "csv"})
+    # the restored interpreter reports the missing module; it does not read a stale zip
+    assert report["probe"] == "ModuleNotFoundError"
+    assert (report["way"], report["ranIn"]) == ("snapshot", "bytecode")
+    assert_identical(cases, report)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "other_build"])
+def test_a_broken_snapshot_falls_back_to_the_bytecode_way(built_site, tmp_path, damage):
+    data = bytearray(snapshot_file(built_site).read_bytes())
+    if damage == "truncated":
+        data = data[: len(data) // 3]
+    else:
+        data[16] ^= 0xFF  # the first byte of the build id Pyodide checks
+    broken = tmp_path / "snapshot-broken.bin"
+    broken.write_bytes(bytes(data))
+    cases = parity_inputs()[:40]
+    report = run_in_node(built_site, tmp_path, cases, [*compiled_archives(built_site), broken])
+    assert (report["way"], report["ranIn"]) == ("bytecode", "bytecode")
     assert_identical(cases, report)

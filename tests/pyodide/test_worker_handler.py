@@ -1,4 +1,4 @@
-"""The worker's message handler in Node, on real Pyodide and the built archive with test faults."""
+"""The worker's message handler and start-up fallback in Node (node --test files beside this)."""
 
 from __future__ import annotations
 
@@ -13,24 +13,35 @@ from tests.fault_archive import with_faults
 HERE = ROOT / "tests" / "pyodide"
 
 
-def test_worker_handler_in_node(built_site, tmp_path):
+def node_tests(name: str, env: dict[str, str] | None = None) -> dict[str, int]:
+    """Run one node:test file; assert every test ran and passed; its counts by outcome."""
     node = shutil.which("node")
-    assert node, "Node.js is required for the worker handler tests"
-    (archive,) = built_site.glob("assets/trdcalc-*.zip")  # the source zip
-    faulty = tmp_path / "faulty.zip"
-    faulty.write_bytes(with_faults(archive.read_bytes()))
+    assert node, "Node.js is required for the worker tests"
     done = subprocess.run(
-        [node, "--test", str(HERE / "handler.test.mjs")],
+        [node, "--test", str(HERE / name)],
         capture_output=True,
         text=True,
         cwd=ROOT,
-        env={**os.environ, "FAULTY_ARCHIVE": str(faulty)},
+        env={**os.environ, **(env or {})},
         timeout=300,
         check=False,
     )
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
-    counts = dict(
-        re.findall(r"^# (pass|fail|skipped|todo|cancelled) (\d+)$", done.stdout, re.MULTILINE)
-    )
-    assert int(counts["pass"]) >= 10, counts
-    assert counts["fail"] == counts["skipped"] == counts["todo"] == counts["cancelled"] == "0"
+    pattern = r"^# (pass|fail|skipped|todo|cancelled) (\d+)$"
+    counts = {key: int(n) for key, n in re.findall(pattern, done.stdout, re.MULTILINE)}
+    assert counts["fail"] == counts["skipped"] == counts["todo"] == counts["cancelled"] == 0
+    return counts
+
+
+def test_worker_handler_in_node(built_site, tmp_path):
+    """On real Pyodide and the built archive with test faults."""
+    (archive,) = built_site.glob("assets/trdcalc-*.zip")  # the source zip
+    faulty = tmp_path / "faulty.zip"
+    faulty.write_bytes(with_faults(archive.read_bytes()))
+    counts = node_tests("handler.test.mjs", {"FAULTY_ARCHIVE": str(faulty)})
+    assert counts["pass"] >= 10, counts
+
+
+def test_a_run_lacking_a_module_moves_to_the_next_way():
+    """withFallback with stand-in calculators (the real snapshot: test_parity.py)."""
+    assert node_tests("python_ways.test.mjs")["pass"] == 4

@@ -28,12 +28,11 @@ def test_downloads_name_the_big_files_with_their_sizes(built_site):
         names.append(path.name)
     assert names[0] == "pyodide.asm.wasm"
     assert config["downloads"][0]["worker"] is True  # fetched by the worker, by its URL
-    assert re.fullmatch(r"stdlib-[0-9a-f]{12}\.zip", names[1])
-    assert re.fullmatch(r"trdcalc-[0-9a-f]{12}\.zip", names[2])
-    assert [entry["url"] for entry in config["downloads"][1:]] == [
-        config["stdlib"],
-        config["compiledArchive"],
-    ]
+    assert re.fullmatch(r"snapshot-[0-9a-f]{12}\.bin", names[1])
+    # the page downloads only the snapshot; the other ways' files are fetched if they are needed
+    assert [entry["url"] for entry in config["downloads"][1:]] == [config["snapshot"]]
+    for other in ("stdlib", "compiledArchive", "archive"):
+        assert (scripts / config[other]).resolve().is_file(), other
 
 
 def test_time_limits_are_set(built_site):
