@@ -43,5 +43,5 @@ def test_worker_handler_in_node(built_site, tmp_path):
 
 
 def test_a_run_lacking_a_module_moves_to_the_next_way():
-    """withFallback with stand-in calculators (the real snapshot: test_parity.py)."""
+    """The fallback wrapper, run with stand-in calculators (the real snapshot: test_parity.py)."""
     assert node_tests("python_ways.test.mjs")["pass"] == 4

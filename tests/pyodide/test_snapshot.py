@@ -1,0 +1,46 @@
+"""The memory snapshot: made the same way twice, stored small, and holding the whole package."""
+
+from __future__ import annotations
+
+import brotli
+import pytest
+
+from build_tools import bytecode, package, snapshot
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def published(built_site):
+    (stdlib,) = built_site.glob("assets/stdlib-*.zip")
+    (compiled,) = built_site.glob("assets/bytecode/trdcalc-*.zip")
+    (memory,) = built_site.glob("assets/snapshot-*.bin")
+    return stdlib.read_bytes(), compiled.read_bytes(), memory
+
+
+def test_a_fresh_snapshot_gives_the_same_bytes(published, tmp_path):
+    stdlib, compiled, memory = published
+    pkg = package.load(ROOT / "calculators")
+    runs = bytecode.warmup(pkg.module.CALCULATORS, ROOT / "tests" / "cases")
+    made = snapshot.make(ROOT, stdlib, compiled, runs, tmp_path / "cache")
+    assert made == memory.read_bytes()
+    assert len(list((tmp_path / "cache").iterdir())) == 1  # the result is cached
+
+
+def test_the_stored_snapshot_is_the_difference_from_the_wasm(published):
+    """XOR with the wasm's data segments leaves most of their 3 MB as zeros: 2.6 MB, not 3.5."""
+    memory = published[2]
+    stored = memory.read_bytes()
+    assert stored[:4] == b"\x00snp"  # Pyodide's header stays as it is (its build id is checked)
+    assert len(stored) > 30_000_000  # the whole wasm memory
+    assert memory.with_name(memory.name + ".br").stat().st_size < 3_000_000
+    assert len(brotli.decompress(memory.with_name(memory.name + ".br").read_bytes())) == len(stored)
+
+
+def test_the_snapshot_is_made_again_when_an_input_changes(published, tmp_path):
+    stdlib, compiled, _ = published
+    runs = [["msm", "{}"]]
+    snapshot.make(ROOT, stdlib, compiled, runs, tmp_path / "cache")
+    snapshot.make(ROOT, stdlib, compiled, runs, tmp_path / "cache")
+    assert len(list((tmp_path / "cache").iterdir())) == 1
+    snapshot.make(ROOT, stdlib, compiled, [*runs, ["esm", "{}"]], tmp_path / "cache")
+    assert len(list((tmp_path / "cache").iterdir())) == 2
