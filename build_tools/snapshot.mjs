@@ -24,6 +24,10 @@ nodeCrypto.randomFillSync = (view) => {
   return view;
 };
 
+// Emscripten names the program after this script's path (Python's sys.argv[0] and $_): a
+// browser's name for it keeps the build's folder out of the snapshot, wherever it was made.
+process.argv[1] = "./this.program";
+
 const pyodide = await loadPyodide({
   env: { PYTHONHASHSEED: "0" },
   stdLibURL: stdlibPath,

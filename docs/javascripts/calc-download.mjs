@@ -1,5 +1,5 @@
-// Downloads of the big start-up files (Python's standard library, the calculators' archive),
-// made by the page so it can show progress and keep what arrived: a retry after a failure asks
+// Downloads of the big start-up files (Python's memory snapshot, or the archives of the ways
+// that follow it), made by the page so it can show progress and keep what arrived: a retry after a failure asks
 // the network only for the files that did not arrive. Each file is fetched with
 // XMLHttpRequest as a Blob: the browser keeps the bytes and reports progress (at most every
 // 50 ms), so no byte passes through the page's JavaScript, and the Blob goes to the worker by

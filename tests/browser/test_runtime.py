@@ -118,7 +118,7 @@ def test_no_worker_on_a_page_without_a_calculator(page, base_url):
     expect(page).to_have_url(base_url)
     page.wait_for_timeout(500)
     assert not workers
-    assert not [u for u in page.requests if "pyodide" in u or u.endswith(".zip")]
+    assert not [u for u in page.requests if "pyodide" in u or u.endswith((".zip", ".bin"))]
 
 
 def test_every_request_goes_to_the_local_server(page, base_url):

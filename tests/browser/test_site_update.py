@@ -3,9 +3,9 @@
 Two builds, the second with a changed calculator package, are served together (the old files
 stay, as on a host or cache that keeps them). Every file that names another is content-hashed,
 so an old page (still open, or its HTML still cached) loads the old page script, config, worker
-and archive, and a new page loads only new ones: neither runs the other's Python. When a deploy
-removed the old files instead, an open old page says the site was updated and offers a reload that
-keeps the answers.
+and memory snapshot, and a new page loads only new ones: neither runs the other's Python. When a
+deploy removed the old files instead, an open old page says the site was updated and offers a
+reload that keeps the answers.
 """
 
 from __future__ import annotations
@@ -71,8 +71,14 @@ def fill(page, inputs):
     page.fill('input[name="failed_antidepressants"]', str(inputs["failed_antidepressants"]))
 
 
-def archives(page) -> set[str]:
-    return {url.rsplit("/", 1)[1] for url in page.requests if "/trdcalc-" in url}
+# The files that hold a release's calculators: the memory snapshot, or an archive of trdcalc.
+PYTHON_FILES = re.compile(
+    r"/assets/(snapshot-[0-9a-f]{12}\.bin|(bytecode/)?trdcalc-[0-9a-f]{12}\.zip)$"
+)
+
+
+def python_files(page) -> set[str]:
+    return {url.split("/assets/", 1)[1] for url in page.requests if PYTHON_FILES.search(url)}
 
 
 def test_old_and_new_pages_each_run_their_own_python(context, two_releases):
@@ -104,13 +110,13 @@ def test_old_and_new_pages_each_run_their_own_python(context, two_releases):
     assert {k: v for k, v in updated.items() if k != "version"} == {
         k: v for k, v in released.items() if k != "version"
     }
-    # Each page fetched one archive, and not the same one.
-    assert len(archives(old_page)) == len(archives(new_page)) == 1
-    assert archives(old_page) != archives(new_page)
+    # Each page fetched one snapshot (no fallback was needed), and not the same one.
+    assert len(python_files(old_page)) == len(python_files(new_page)) == 1
+    assert python_files(old_page) != python_files(new_page)
 
 
 # A deploy that replaced the folder: this page's content-hashed runtime files are gone (404).
-GONE_FILES = re.compile(r".*/assets/.*\.zip$")
+GONE_FILES = re.compile(r".*/assets/.*\.(zip|bin)$")
 
 
 def test_a_page_whose_release_is_gone_says_reload_and_keeps_the_answers(page, base_url):

@@ -36,6 +36,12 @@ def test_the_stored_snapshot_is_the_difference_from_the_wasm(published):
     assert len(brotli.decompress(memory.with_name(memory.name + ".br").read_bytes())) == len(stored)
 
 
+def test_the_snapshot_does_not_hold_the_folder_it_was_made_in(published):
+    """The same bytes from any checkout (a path in memory made caches disagree between clones)."""
+    stored = published[2].read_bytes()
+    assert str(ROOT).encode() not in stored
+
+
 def test_the_snapshot_is_made_again_when_an_input_changes(published, tmp_path):
     stdlib, compiled, _ = published
     runs = [["msm", "{}"]]
