@@ -10,7 +10,7 @@ import nodeCrypto from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { loadPyodide } from "pyodide";
 import { importCalculators } from "../docs/javascripts/calc-python.mjs";
-import { dataSegments, xorWithSegments } from "../docs/javascripts/calc-snapshot.mjs";
+import { storeSnapshot } from "../docs/javascripts/calc-snapshot.mjs";
 
 const [stdlibPath, packagePath, warmupPath, outDir] = process.argv.slice(2);
 
@@ -47,7 +47,7 @@ pyodide.runPython("import gc; gc.collect()");
 zeroFreeMemory(pyodide._module);
 const snapshot = pyodide.makeMemorySnapshot();
 const wasm = readFileSync(new URL("pyodide.asm.wasm", import.meta.resolve("pyodide")));
-writeFileSync(`${outDir}/snapshot.bin`, xorWithSegments(snapshot, dataSegments(new Uint8Array(wasm))));
+writeFileSync(`${outDir}/snapshot.bin`, storeSnapshot(snapshot, new Uint8Array(wasm)));
 
 /**
  * Fill the free blocks below the highest byte in use with zeros (freed memory keeps old bytes,

@@ -11,7 +11,7 @@ import { config } from "./calc-config.mjs";
 import { createHandler } from "./calc-handler.mjs";
 import { WASM_BYTES } from "./calc-protocol.mjs";
 import { startFirstWorking } from "./calc-python.mjs";
-import { EMPTY_ZIP, dataSegments, xorWithSegments } from "./calc-snapshot.mjs";
+import { EMPTY_ZIP, restoreSnapshot } from "./calc-snapshot.mjs";
 
 const base = new URL(config.pyodideDir, import.meta.url);
 
@@ -60,11 +60,11 @@ async function keepBytes(copy) {
   return bytes;
 }
 
-/** The snapshot as Pyodide made it: the stored file XOR-ed back with the wasm's data segments. */
+/** The snapshot as Pyodide made it, from the stored file and the wasm's bytes. */
 async function snapshotBytes(files) {
   const [stored, wasm] = await Promise.all([fileBytes(files, config.snapshot), wasmBytes]);
   if (!wasm) throw new Error("the wasm's bytes are needed to rebuild the snapshot");
-  return xorWithSegments(stored, dataSegments(wasm));
+  return restoreSnapshot(stored, wasm);
 }
 
 /**

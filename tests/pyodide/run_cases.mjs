@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { loadPyodide } from "pyodide";
 import { startFirstWorking } from "../../docs/javascripts/calc-python.mjs";
-import { EMPTY_ZIP, dataSegments, xorWithSegments } from "../../docs/javascripts/calc-snapshot.mjs";
+import { EMPTY_ZIP, restoreSnapshot } from "../../docs/javascripts/calc-snapshot.mjs";
 
 const [archivePath, casesPath, stdlibPath, compiledPath, snapshotPath] = process.argv.slice(2);
 const common = { stdout: () => {}, stderr: (line) => console.error(line) };
@@ -38,7 +38,7 @@ if (snapshotPath) {
   ways.unshift({
     name: "snapshot",
     options: { ...common, stdLibURL: emptyStdlib },
-    snapshot: async () => xorWithSegments(await bytes(snapshotPath), dataSegments(await bytes(wasm))),
+    snapshot: async () => restoreSnapshot(await bytes(snapshotPath), await bytes(wasm)),
   });
 }
 const calculators = await startFirstWorking(loadPyodide, ways);

@@ -45,3 +45,8 @@ def test_worker_handler_in_node(built_site, tmp_path):
 def test_a_run_lacking_a_module_moves_to_the_next_way():
     """The fallback wrapper, run with stand-in calculators (the real snapshot: test_parity.py)."""
     assert node_tests("python_ways.test.mjs")["pass"] == 4
+
+
+def test_the_stored_snapshot_format():
+    """Zero pages and the wasm's data segments out and back; other files refused."""
+    assert node_tests("snapshot_format.test.mjs")["pass"] == 4
