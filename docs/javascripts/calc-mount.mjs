@@ -328,6 +328,10 @@ function onAddress(view, afterClick = false) {
   if (!live(view) || location.pathname !== view.pathname) return;
   const fragment = currentFragment();
   if (fragment === view.answers) return;
+  // The answers this form last wrote, older than the reader's latest only because their write
+  // waits for a frame: nobody changed the address, and restoring it would undo what the reader
+  // did meanwhile (a click 300 ms earlier looking again while results came in).
+  if (fragment === view.written && fragment) return;
   if (isAboutForm(fragment, view.specs)) {
     restore(view, fragment);
     if (afterClick || followedAnswersLink(view.specs)) present(view);
