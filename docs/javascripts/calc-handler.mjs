@@ -4,6 +4,8 @@
 import { CAUSE, KIND, errorReply, okReply, progressReply } from "./calc-protocol.mjs";
 
 const CAUSES = new Set(Object.values(CAUSE));
+/** Background repeats of the reader's first run after a snapshot start (see warmUp). */
+export const WARM_UP_RUNS = 60;
 
 /**
  * @typedef {import("./calc-python.mjs").Calculators} Calculators
@@ -20,6 +22,28 @@ const CAUSES = new Set(Object.values(CAUSE));
 export function createHandler(boot) {
   let started = null;
   let fatal = null;
+  let warming = false;
+
+  /**
+   * After a snapshot start the engine has not yet optimised Python's interpreter, and the first
+   * 50 or so runs take about twice as long (p95 19 ms instead of 11 in the browser). Repeat the
+   * reader's first valid run in the background, one run per task, so that a request waits for
+   * one of them at most; their results are dropped, and a failure ends the warm-up.
+   */
+  function warmUp(calculators, calc, inputs) {
+    warming = true;
+    let left = WARM_UP_RUNS;
+    const step = async () => {
+      if (left-- <= 0 || fatal) return;
+      try {
+        await calculators.run(calc, inputs);
+      } catch {
+        return;
+      }
+      setTimeout(step);
+    };
+    setTimeout(step);
+  }
 
   async function start(id, msg, post) {
     started ??= boot(filesOf(msg), (step) => post(progressReply(id, step))).catch((error) => {
@@ -39,7 +63,11 @@ export function createHandler(boot) {
     if (fatal) return errorReply(id, CAUSE.FATAL, fatal);
     const calculators = await started;
     try {
-      return okReply(id, await calculators[call](msg.calc, msg.inputs));
+      const value = await calculators[call](msg.calc, msg.inputs);
+      if (call === "run" && value.exit === 0 && calculators.coldCode && !warming) {
+        warmUp(calculators, msg.calc, msg.inputs);
+      }
+      return okReply(id, value);
     } catch (error) {
       if (error.cause !== CAUSE.PYTHON) fatal = error.message || "Python stopped";
       throw error.cause === CAUSE.PYTHON ? error : new Error(fatal, { cause: CAUSE.FATAL });

@@ -12,6 +12,9 @@ const EXTRACT_DIR = "/home/pyodide/site-calculators";
  *   errors: (calc: string, inputs: string) => string | Promise<string> }} Calculators
  *   `errors` gives `trdcalc.errors_json`'s text: every problem with the inputs, as a JSON list.
  *   After a snapshot start both answer with a promise (the run may need Python started anew).
+ * `coldCode` is true after a snapshot start: Python's code has hardly run in this engine yet, so
+ *   the engine has not optimised the interpreter (V8 optimises wasm functions as they run), and
+ *   the first 50 or so runs take about twice as long (calc-handler.mjs warms it up).
  */
 
 /**
@@ -45,7 +48,7 @@ export async function startFirstWorking(loadPyodide, ways) {
       const calculators = way.snapshot
         ? await startFromSnapshot(loadPyodide, way.options, await way.snapshot())
         : await startCalculators(loadPyodide, way.options, await way.archive());
-      const started = { ...calculators, way: way.name };
+      const started = { ...calculators, way: way.name, coldCode: Boolean(way.snapshot) };
       const rest = ways.slice(index + 1);
       if (!way.snapshot || rest.length === 0) return started;
       return withFallback(started, () => startFirstWorking(loadPyodide, rest));
@@ -101,6 +104,9 @@ export function withFallback(first, startNext) {
     },
     get way() {
       return current.way;
+    },
+    get coldCode() {
+      return current.coldCode === true;
     },
     run: call("run"),
     errors: call("errors"),

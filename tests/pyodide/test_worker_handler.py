@@ -50,3 +50,8 @@ def test_a_run_lacking_a_module_moves_to_the_next_way():
 def test_the_stored_snapshot_format():
     """Zero pages and the wasm's data segments out and back; other files refused."""
     assert node_tests("snapshot_format.test.mjs")["pass"] == 4
+
+
+def test_a_snapshot_start_warms_python_up_in_the_background():
+    """The reader's first valid run repeated, one per task; other starts not (stand-ins)."""
+    assert node_tests("warm_up.test.mjs")["pass"] == 2
