@@ -161,6 +161,18 @@ def test_every_page_shows_the_crisis_note(built_site):
         assert help_page.resolve() in targets, page
 
 
+def test_the_home_page_says_how_much_a_first_calculator_downloads(built_site):
+    """The figure readers on a metered line see is the compressed size of what Python needs."""
+    folder = pyodide_dir(built_site)
+    files = [folder / name for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")]
+    files += list((built_site / "assets").glob("snapshot-*.bin"))
+    megabytes = sum(Path(f"{file}.br").stat().st_size for file in files) / 1e6
+    home = (built_site / "index.html").read_text()
+    said = re.search(r"Pyodide, about (\d+) MB the\s+first time", home)
+    assert said, "the home page no longer says how much Python downloads"
+    assert int(said.group(1)) == round(megabytes), megabytes
+
+
 def test_worker_is_referenced_only_by_the_page_script(built_site):
     worker = module(built_site, "calc-worker")
     client = module(built_site, "calc-client").read_text()
