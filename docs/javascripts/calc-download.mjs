@@ -1,11 +1,11 @@
 // Downloads of the big start-up files (Python's memory snapshot, or the archives of the ways
-// that follow it), made by the page so it can show progress and keep what arrived: a retry after a failure asks
-// the network only for the files that did not arrive. Each file is fetched with
-// XMLHttpRequest as a Blob: the browser keeps the bytes and reports progress (at most every
-// 50 ms), so no byte passes through the page's JavaScript, and the Blob goes to the worker by
-// reference. (Reading the body chunk by chunk made the longest task of the start on a fast
-// line, when hundreds of chunks were waiting at once.) The Blobs are forgotten once Python has
-// started; later starts use the browser's HTTP cache.
+// that follow it), made by the page so it can show progress and keep what arrived: a retry
+// after a failure asks the network only for the files that did not arrive. Each file is
+// fetched with XMLHttpRequest as a Blob: the browser keeps the bytes and reports progress (at
+// most every 50 ms), so no byte passes through the page's JavaScript, and the Blob goes to the
+// worker by reference. (Reading the body chunk by chunk made the longest task of the start on a
+// fast line, when hundreds of chunks were waiting at once.) The Blobs are forgotten once Python
+// has started; later starts use the browser's HTTP cache.
 
 /** @type {Map<string, Blob>} finished downloads by absolute URL */
 const arrived = new Map();
